@@ -1,0 +1,55 @@
+# Bourse-partenariats — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install migrate demo schema lint format messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Development server on the embedded SQLite database, with demo content and an admin account.
+run: export DEBUG ?= 1
+run: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bootstrap_portal
+	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py runserver $(HOST)
+
+# The whole suite: SQLite by default, PostgreSQL when DATABASE_URL is set.
+test: install
+	mkdir -p var
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+schema: install
+	$(BIN)/python manage.py graphql_schema_snapshot
+
+messages: install
+	$(BIN)/python manage.py makemessages -l fr -l en -l es -l pt -l ar --no-obsolete --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: install
+	mkdir -p var
+	$(BIN)/python -m bench
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var

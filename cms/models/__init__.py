@@ -1,0 +1,41 @@
+"""The Bourse's content model. Import from here: ``from cms.models import AuthorityPage``."""
+
+from .choices import (
+    FRENCH_COUNTRY_CODES,
+    AuthorityKind,
+    CallDirection,
+    CallStatus,
+    CooperationKind,
+    ForeignActorKind,
+)
+from .pages import (
+    AuthorityIndexPage,
+    AuthorityPage,
+    Cooperation,
+    ForeignActor,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PartnershipCallPage,
+)
+from .taxonomy import SDG_COUNT, ActionDomain, Theme
+
+__all__ = [
+    "FRENCH_COUNTRY_CODES",
+    "SDG_COUNT",
+    "ActionDomain",
+    "AuthorityIndexPage",
+    "AuthorityKind",
+    "AuthorityPage",
+    "CallDirection",
+    "CallStatus",
+    "Cooperation",
+    "CooperationKind",
+    "ForeignActor",
+    "ForeignActorKind",
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PartnershipCallPage",
+    "Theme",
+]
