@@ -32,6 +32,7 @@ test: install
 	mkdir -p var
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+schema: export DEBUG ?= 1
 schema: install
 	$(BIN)/python manage.py graphql_schema_snapshot
 

@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Bourse-partenariats content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.api.cache import connect_signals
+
+        connect_signals()

@@ -6,7 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.graphql_view import graphql_view
+
 urlpatterns = [
+    # The public GraphQL API has one address for every language (the locale is an argument).
+    path("graphql/", graphql_view(), name="graphql"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

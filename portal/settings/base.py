@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "graphene_django",
     "dsfr",
     "widget_tweaks",
     "django.contrib.admin",

@@ -1,0 +1,65 @@
+"""Cached flat payloads (map, coverage) and their invalidation.
+
+Cache keys embed a content version number; any change that can alter what is public bumps
+it, which drops every cached payload at once on every process sharing the cache.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+VERSION_KEY = "api:content-version"
+TIMEOUT = 24 * 3600
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock, not 1: a counter lost to eviction must not come back to a
+        # number whose payloads are still cached.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_content_version(**_kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set (evicted or never read): a fresh clock value will do
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def cached(name, parts, build):
+    """``build()`` cached under ``name`` + ``parts`` for the current content version."""
+    key = ":".join(["api", name, str(content_version()), *[str(part) for part in parts]])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def _on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+def _on_taxonomy_change(sender, **kwargs):
+    bump_content_version()
+
+
+def connect_signals():
+    from cms.models import ActionDomain, Theme
+
+    page_published.connect(bump_content_version, dispatch_uid="api-published")
+    page_unpublished.connect(bump_content_version, dispatch_uid="api-unpublished")
+    pre_page_move.connect(bump_content_version, dispatch_uid="api-pre-move")
+    post_page_move.connect(bump_content_version, dispatch_uid="api-post-move")
+    post_delete.connect(_on_delete, dispatch_uid="api-deleted")
+    # A new or lifted view restriction changes what is public without any publication.
+    for model in (PageViewRestriction, Theme, ActionDomain):
+        post_save.connect(_on_taxonomy_change, sender=model, dispatch_uid=f"api-save-{model}")
+        post_delete.connect(_on_taxonomy_change, sender=model, dispatch_uid=f"api-del-{model}")

@@ -1,0 +1,149 @@
+"""Big flat payloads built from a few ``.values()`` queries: the map and country coverage.
+
+Resolving thousands of points field by field in GraphQL costs far more than building one
+JSON document (see DESIGN.md), so these builders return plain data, cached per content
+version (``cache.py``). Exports reuse them.
+"""
+
+from collections import Counter, defaultdict
+
+import orjson
+from django.db.models import Subquery
+
+from cms.models import FRENCH_COUNTRY_CODES, AuthorityPage, CallDirection, Cooperation
+
+from . import querysets
+from .cache import cached
+from .paths import PageUrls
+
+
+def _cache_parts(locale, filters):
+    return [locale.language_code, *[f"{key}={filters[key]}" for key in sorted(filters)]]
+
+
+def open_call_counts(locale, restricted=None):
+    """{authority translation_key: Counter({direction: n})} of open calls (one query)."""
+    counts = defaultdict(Counter)
+    rows = querysets.open_calls(locale, restricted=restricted).values_list(
+        "authority_key", "direction"
+    )
+    for key, direction in rows:
+        counts[key][direction] += 1
+    return counts
+
+
+def build_map_features(locale, restricted=None, **filters):
+    """A GeoJSON FeatureCollection: one Point per published fiche that has coordinates."""
+    authorities = querysets.authorities(locale, restricted=restricted, **filters).filter(
+        latitude__isnull=False, longitude__isnull=False
+    )
+    rows = list(
+        authorities.values_list(
+            "pk",
+            "title",
+            "url_path",
+            "translation_key",
+            "locale__language_code",
+            "country",
+            "kind",
+            "latitude",
+            "longitude",
+        )
+    )
+    themes = defaultdict(list)
+    through = AuthorityPage.objective_themes.through.objects.filter(
+        authoritypage_id__in=Subquery(authorities.values("pk"))
+    ).order_by("theme__sort_order")
+    for page_id, slug in through.values_list("authoritypage_id", "theme__slug"):
+        themes[page_id].append(slug)
+    calls = open_call_counts(locale, restricted)
+    url = PageUrls()
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+            "properties": {
+                "id": str(pk),
+                "title": title,
+                "url": url(url_path),
+                "locale": language_code,
+                "country": country,
+                "kind": kind.upper(),  # the GraphQL enum name, as in filters
+                "french": country in FRENCH_COUNTRY_CODES,
+                "openOffers": calls[key][CallDirection.OFFER],
+                "openRequests": calls[key][CallDirection.REQUEST],
+                "themes": themes[pk],
+            },
+        }
+        for pk, title, url_path, key, language_code, country, kind, latitude, longitude in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def map_features_json(locale, **filters):
+    """The map's GeoJSON as serialised text, cached until content changes."""
+    return cached(
+        "map",
+        _cache_parts(locale, filters),
+        lambda: orjson.dumps(build_map_features(locale, **filters)).decode(),
+    )
+
+
+def build_country_coverage(locale, restricted=None):
+    """Per country with published fiches: fiches, French cooperations, open calls/requests.
+
+    Counts are per item, not per translated copy: the locale-fallback set holds one copy
+    of each item.
+    """
+    authorities = querysets.authorities(locale, restricted=restricted)
+    fiches = Counter(authorities.values_list("country", flat=True))
+
+    french_cooperations = Counter()
+    keys_with_french_partner = set()
+    cooperations = Cooperation.objects.filter(
+        authority_id__in=Subquery(authorities.values("pk"))
+    ).values_list(
+        "authority__country",
+        "authority__translation_key",
+        "partner_page__country",
+        "partner_country",
+        "is_active",
+    )
+    for own_country, own_key, partner_page_country, partner_country, active in cooperations:
+        partner = partner_page_country or partner_country
+        own_french = own_country in FRENCH_COUNTRY_CODES
+        partner_french = partner in FRENCH_COUNTRY_CODES
+        if own_french:
+            french_cooperations[own_country] += 1
+            if partner and not partner_french:
+                french_cooperations[partner] += 1
+        elif partner_french:
+            french_cooperations[own_country] += 1
+            if active:
+                keys_with_french_partner.add(own_key)
+
+    open_calls = Counter()
+    open_requests = Counter()
+    rows = querysets.open_calls(locale, restricted=restricted).values_list(
+        "authority_country", "authority_key", "direction"
+    )
+    for country, key, direction in rows:
+        open_calls[country] += 1
+        if direction == CallDirection.REQUEST and key not in keys_with_french_partner:
+            open_requests[country] += 1
+
+    return [
+        {
+            "code": code,
+            "authorities": count,
+            "french_cooperations": french_cooperations[code],
+            "open_calls": open_calls[code],
+            "open_requests_without_french_partner": open_requests[code],
+        }
+        for code, count in sorted(fiches.items())
+    ]
+
+
+def country_coverage(locale):
+    """Coverage rows (without names: the caller names countries in its language), cached."""
+    return cached("countries", [locale.language_code], lambda: build_country_coverage(locale))

@@ -1,0 +1,317 @@
+"""The root fields of the public GraphQL API (read only: there are no mutations).
+
+Each list returns ``{ items pagination }``; bad arguments raise ``InvalidFilter``, which
+GraphQL reports as an error with the message, never as an empty or truncated result.
+"""
+
+import graphene
+from django.utils.translation import gettext
+from wagtail.search.backends import get_search_backend
+
+from cms.models import AuthorityPage, NewsPage, PartnershipCallPage
+
+from . import flat, loaders, querysets
+from .querysets import InvalidFilter
+from .scope import scope_for
+from .types import (
+    Authority,
+    AuthorityKindEnum,
+    AuthorityList,
+    CallDirectionEnum,
+    CallOrderEnum,
+    CallStatusEnum,
+    CountryCoverage,
+    NewsArticle,
+    NewsList,
+    PartnershipCall,
+    PartnershipCallList,
+    SearchResultList,
+    Theme,
+    term_value,
+)
+
+LOCALE_HELP = (
+    "Language code (fr, en, es, pt, ar); items not translated yet come in their source language."
+)
+
+
+class GeoJSON(graphene.Scalar):
+    """A GeoJSON document, sent as one JSON-encoded string (parse it on the client)."""
+
+    @staticmethod
+    def serialize(value):
+        return value
+
+
+def enum_value(value):
+    """Graphene passes enum arguments as Python enum members or values, depending on path."""
+    return getattr(value, "value", value)
+
+
+def locale_arg():
+    return graphene.String(description=LOCALE_HELP)
+
+
+def authority_filters():
+    return {
+        "locale": locale_arg(),
+        "country": graphene.String(description="ISO 3166-1 alpha-2 code, e.g. SN."),
+        "kind": AuthorityKindEnum(),
+        "theme": graphene.String(description="Theme slug (see `themes`)."),
+        "french": graphene.Boolean(description="true: French authorities only; false: foreign."),
+        "search": graphene.String(description="Words to look for."),
+    }
+
+
+def pagination_args():
+    return {
+        "page": graphene.Int(default_value=1, description="Page number, from 1."),
+        "per_page": graphene.Int(
+            default_value=querysets.DEFAULT_PER_PAGE,
+            description=f"Items per page, 1 to {querysets.MAX_PER_PAGE}.",
+        ),
+    }
+
+
+def one_page(queryset, page, per_page):
+    items, figures = querysets.paginate(queryset, page, per_page)
+    return items, figures
+
+
+def single(queryset, id, slug):
+    """One item by id, or by slug in the requested locale (with fallback)."""
+    if id is not None:
+        if not str(id).isdigit():
+            return None
+        queryset = queryset.filter(pk=id)
+    elif slug:
+        queryset = queryset.filter(slug=slug)
+    else:
+        raise InvalidFilter(gettext("Give either id, or slug and locale."))
+    return queryset.first()
+
+
+def authority_queryset(scope, locale, kind=None, **filters):
+    return querysets.authorities(
+        scope.locale(locale),
+        kind=enum_value(kind),
+        restricted=scope.restricted,
+        **filters,
+    )
+
+
+class Query(graphene.ObjectType):
+    authorities = graphene.Field(
+        AuthorityList,
+        required=True,
+        description="Published fiches, by title.",
+        **authority_filters(),
+        **pagination_args(),
+    )
+    authority = graphene.Field(
+        Authority,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        locale=locale_arg(),
+        description="One published fiche by id, or by slug and locale; null if none.",
+    )
+    partnership_calls = graphene.Field(
+        PartnershipCallList,
+        required=True,
+        description="Published partnership calls.",
+        locale=locale_arg(),
+        direction=CallDirectionEnum(),
+        status=CallStatusEnum(),
+        theme=graphene.String(description="Theme slug."),
+        country=graphene.String(
+            description="ISO alpha-2 code: calls of authorities of this country, or targeting it."
+        ),
+        authority=graphene.ID(description="Calls of this fiche (any of its translations)."),
+        search=graphene.String(),
+        order=CallOrderEnum(default_value="NEWEST"),
+        **pagination_args(),
+    )
+    partnership_call = graphene.Field(
+        PartnershipCall,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        locale=locale_arg(),
+        description="One published call by id, or by slug and locale; null if none.",
+    )
+    news = graphene.Field(
+        NewsList,
+        required=True,
+        description="Published news, newest first.",
+        locale=locale_arg(),
+        theme=graphene.String(description="Theme slug."),
+        **pagination_args(),
+    )
+    news_article = graphene.Field(
+        NewsArticle,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        locale=locale_arg(),
+        description="One published news article by id, or by slug and locale; null if none.",
+    )
+    themes = graphene.List(
+        graphene.NonNull(Theme),
+        required=True,
+        locale=locale_arg(),
+        description="The taxonomy: themes, their action domains and SDGs.",
+    )
+    countries = graphene.List(
+        graphene.NonNull(CountryCoverage),
+        required=True,
+        locale=locale_arg(),
+        description="Every country with published fiches, with coverage figures.",
+    )
+    map_features = graphene.Field(
+        GeoJSON,
+        required=True,
+        description="Published fiches as GeoJSON points (properties: id, title, url, locale, "
+        "country, kind, french, openOffers, openRequests, themes).",
+        **authority_filters(),
+    )
+    search = graphene.Field(
+        SearchResultList,
+        required=True,
+        query=graphene.String(required=True),
+        locale=locale_arg(),
+        description="Fiches, calls and news matching the words, best first.",
+        **pagination_args(),
+    )
+
+    @staticmethod
+    def resolve_authorities(root, info, page, per_page, **filters):
+        scope = scope_for(info)
+        queryset = authority_queryset(scope, **filters)
+        items, figures = one_page(queryset, page, per_page)
+        loaders.load_authorities(items, queryset_locale(scope, filters), scope)
+        return {"items": items, "pagination": figures}
+
+    @staticmethod
+    def resolve_authority(root, info, id=None, slug=None, locale=None):
+        scope = scope_for(info)
+        item = single(authority_queryset(scope, locale), id, slug)
+        if item is not None:
+            loaders.load_authorities([item], scope.locale(locale), scope)
+        return item
+
+    @staticmethod
+    def resolve_partnership_calls(root, info, page, per_page, locale=None, **filters):
+        scope = scope_for(info)
+        queryset = call_queryset(scope, locale, **filters)
+        items, figures = one_page(queryset, page, per_page)
+        loaders.load_calls(items, scope.locale(locale), scope)
+        return {"items": items, "pagination": figures}
+
+    @staticmethod
+    def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
+        scope = scope_for(info)
+        item = single(call_queryset(scope, locale), id, slug)
+        if item is not None:
+            loaders.load_calls([item], scope.locale(locale), scope)
+        return item
+
+    @staticmethod
+    def resolve_news(root, info, page, per_page, locale=None, theme=None):
+        scope = scope_for(info)
+        queryset = querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted)
+        items, figures = one_page(queryset, page, per_page)
+        loaders.load_news(items, scope.locale(locale), scope)
+        return {"items": items, "pagination": figures}
+
+    @staticmethod
+    def resolve_news_article(root, info, id=None, slug=None, locale=None):
+        scope = scope_for(info)
+        queryset = querysets.news(scope.locale(locale), restricted=scope.restricted)
+        item = single(queryset, id, slug)
+        if item is not None:
+            loaders.load_news([item], scope.locale(locale), scope)
+        return item
+
+    @staticmethod
+    def resolve_themes(root, info, locale=None):
+        scope = scope_for(info)
+        language = scope.locale(locale).language_code
+        return [term_value(scope, theme, language) for theme in scope.default_themes()]
+
+    @staticmethod
+    def resolve_countries(root, info, locale=None):
+        scope = scope_for(info)
+        language = scope.locale(locale).language_code
+        rows = flat.country_coverage(scope.locale(locale))
+        named = [{**row, "name": scope.country_name(row["code"], language)} for row in rows]
+        return sorted(named, key=lambda row: row["name"])
+
+    @staticmethod
+    def resolve_map_features(root, info, locale=None, kind=None, **filters):
+        scope = scope_for(info)
+        filters = {key: value for key, value in filters.items() if value is not None}
+        if kind is not None:
+            filters["kind"] = enum_value(kind)
+        return flat.map_features_json(scope.locale(locale), **filters)
+
+    @staticmethod
+    def resolve_search(root, info, query, page, per_page, locale=None):
+        scope = scope_for(info)
+        locale_obj = scope.locale(locale)
+        querysets.check_pagination(page, per_page)
+        results = search_content(query, locale_obj, scope)
+        items, figures = querysets.paginate(results, page, per_page)
+        load_mixed(items, locale_obj, scope)
+        return {"items": items, "pagination": figures}
+
+
+def queryset_locale(scope, filters):
+    return scope.locale(filters.get("locale"))
+
+
+def call_queryset(scope, locale, direction=None, status=None, order="NEWEST", **filters):
+    return querysets.calls(
+        scope.locale(locale),
+        direction=enum_value(direction),
+        status=enum_value(status),
+        order=enum_value(order) or "NEWEST",
+        restricted=scope.restricted,
+        **filters,
+    )
+
+
+class RankedList(list):
+    """A list that ``querysets.paginate`` can count and slice like a queryset."""
+
+    def count(self):
+        return len(self)
+
+
+def search_content(text, locale, scope):
+    """Fiches, calls and news in ``locale`` (with fallback) matching ``text``, best first."""
+    backend = get_search_backend()
+    scored = []
+    visible_sets = {
+        AuthorityPage: querysets.authorities(locale, restricted=scope.restricted),
+        PartnershipCallPage: querysets.calls(locale, restricted=scope.restricted),
+        NewsPage: querysets.news(locale, restricted=scope.restricted),
+    }
+    for model, visible_set in visible_sets.items():
+        candidates = model.objects.filter(pk__in=visible_set.values("pk"))
+        results = backend.search(text, candidates).annotate_score("_score")
+        scored.extend(results)
+    scored.sort(key=lambda page: (-(page._score or 0), page.title))
+    return RankedList(scored)
+
+
+def load_mixed(items, locale, scope):
+    loaders.load_authorities([i for i in items if isinstance(i, AuthorityPage)], locale, scope)
+    calls = [i for i in items if isinstance(i, PartnershipCallPage)]
+    if calls:
+        # Search results lack the annotation that links a call to its authority.
+        keyed = querysets.calls(locale, restricted=scope.restricted).filter(
+            pk__in=[call.pk for call in calls]
+        )
+        keys = dict(keyed.values_list("pk", "authority_key"))
+        for call in calls:
+            call.authority_key = keys[call.pk]
+    loaders.load_calls(calls, locale, scope)
+    loaders.load_news([i for i in items if isinstance(i, NewsPage)], locale, scope)

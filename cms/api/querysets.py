@@ -1,0 +1,259 @@
+"""Filtered querysets of published content, shared by GraphQL, exports and feeds.
+
+Rules every function here keeps:
+- only live pages, outside any view restriction, that are not aliases;
+- locale fallback: for a language L, a page translated into L is listed in L, and a page
+  not (yet) published in L is listed once, in its source language (the oldest live copy);
+- filters reject bad input with ``InvalidFilter`` (a translated, visitor-readable message),
+  never by returning everything.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from django.utils.translation import gettext
+from django_countries import countries as all_countries
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from cms.models import (
+    FRENCH_COUNTRY_CODES,
+    AuthorityKind,
+    AuthorityPage,
+    CallDirection,
+    CallStatus,
+    NewsPage,
+    PartnershipCallPage,
+    Theme,
+)
+
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 20
+
+
+class InvalidFilter(ValueError):
+    """Bad input from a client: the message is shown to them as is."""
+
+
+# --- visibility ---------------------------------------------------------------------------
+
+
+def private_q():
+    """A Q matching pages in a private section (one query: the restrictions are few)."""
+    q = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
+def visible(model, restricted=None):
+    """Live, public, non-alias pages of ``model``.
+
+    ``restricted`` is a precomputed ``private_q()``: a request builds it once and passes it
+    to every queryset so that nested lists cost no extra restriction query.
+    """
+    restricted = private_q() if restricted is None else restricted
+    return model.objects.live().filter(alias_of__isnull=True).exclude(restricted)
+
+
+def with_locale_fallback(queryset, locale, restricted=None):
+    """Pages in ``locale`` plus, for content with no visible copy in it, its oldest copy."""
+    model = queryset.model
+    same_key = visible(model, restricted).filter(translation_key=OuterRef("translation_key"))
+    has_copy_in_locale = Exists(same_key.filter(locale=locale))
+    has_older_copy = Exists(same_key.filter(pk__lt=OuterRef("pk")))
+    return queryset.filter(Q(locale=locale) | (~has_copy_in_locale & ~has_older_copy))
+
+
+def resolve_locale(code):
+    """The Locale for a language code; None means the default language."""
+    code = code or settings.LANGUAGE_CODE
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        available = ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+        raise InvalidFilter(
+            gettext("Unknown locale “%(code)s”. Available: %(available)s.")
+            % {"code": code, "available": available}
+        )
+    return locale
+
+
+# --- filter values ------------------------------------------------------------------------
+
+
+def check_country(code):
+    code = (code or "").upper()
+    if code not in dict(all_countries):
+        raise InvalidFilter(
+            gettext("Unknown country code “%(code)s”: use an ISO 3166 alpha-2 code such as FR.")
+            % {"code": code}
+        )
+    return code
+
+
+def theme_by_slug(slug):
+    """The default-locale theme row (the one pages reference) with this slug."""
+    theme = Theme.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE).first()
+    if theme is None:
+        raise InvalidFilter(gettext("Unknown theme “%(slug)s”.") % {"slug": slug})
+    return theme
+
+
+def check_choice(value, choices, label):
+    if value not in choices.values:
+        raise InvalidFilter(
+            gettext("Unknown %(label)s “%(value)s”.") % {"label": label, "value": value}
+        )
+    return value
+
+
+def search_ids(model, text, queryset):
+    """Primary keys of ``queryset`` matching ``text``, best first (Wagtail search backend)."""
+    from wagtail.search.backends import get_search_backend
+
+    # The search backend accepts only plain field lookups: pass the visible set as a subquery.
+    candidates = model.objects.filter(pk__in=Subquery(queryset.values("pk")))
+    results = get_search_backend().search(text, candidates, operator="and")
+    return [page.pk for page in results]
+
+
+# --- authorities --------------------------------------------------------------------------
+
+
+def authorities(
+    locale,
+    *,
+    country=None,
+    kind=None,
+    theme=None,
+    french=None,
+    search=None,
+    restricted=None,
+):
+    """Published fiches in ``locale`` (with fallback), filtered, ordered by title."""
+    queryset = with_locale_fallback(visible(AuthorityPage, restricted), locale, restricted)
+    if country:
+        queryset = queryset.filter(country=check_country(country))
+    if kind:
+        queryset = queryset.filter(kind=check_choice(kind, AuthorityKind, gettext("kind")))
+    if theme:
+        queryset = queryset.filter(objective_themes=theme_by_slug(theme))
+    if french is not None:
+        in_france = Q(country__in=FRENCH_COUNTRY_CODES)
+        queryset = queryset.filter(in_france if french else ~in_france)
+    queryset = queryset.order_by("title", "pk")
+    if search:
+        queryset = queryset.filter(pk__in=search_ids(AuthorityPage, search, queryset))
+    return queryset
+
+
+# --- partnership calls --------------------------------------------------------------------
+
+
+def parent_path():
+    """SQL expression: the materialised path of a page's parent."""
+    return Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
+
+
+def calls(
+    locale,
+    *,
+    direction=None,
+    status=None,
+    theme=None,
+    country=None,
+    authority=None,
+    search=None,
+    order="NEWEST",
+    restricted=None,
+):
+    """Published calls in ``locale`` (with fallback) whose authority is published too.
+
+    Each call carries ``authority_key``: the translation_key of its authority, which links
+    it to the authority's copy in any language.
+    """
+    parent = visible(AuthorityPage, restricted).filter(path=parent_path())
+    queryset = (
+        with_locale_fallback(visible(PartnershipCallPage, restricted), locale, restricted)
+        .annotate(
+            authority_key=Subquery(parent.values("translation_key")[:1]),
+            authority_country=Subquery(parent.values("country")[:1]),
+        )
+        .filter(authority_key__isnull=False)
+    )
+    if direction:
+        queryset = queryset.filter(
+            direction=check_choice(direction, CallDirection, gettext("direction"))
+        )
+    if status:
+        queryset = queryset.filter(status=check_choice(status, CallStatus, gettext("status")))
+    if theme:
+        queryset = queryset.filter(themes=theme_by_slug(theme))
+    if country:
+        code = check_country(country)
+        queryset = queryset.filter(Q(authority_country=code) | Q(target_countries__contains=code))
+    if authority:
+        keys = AuthorityPage.objects.filter(pk=authority).values("translation_key")
+        queryset = queryset.filter(authority_key__in=Subquery(keys))
+    queryset = queryset.order_by(*CALL_ORDERS[order])
+    if search:
+        queryset = queryset.filter(pk__in=search_ids(PartnershipCallPage, search, queryset))
+    return queryset
+
+
+CALL_ORDERS = {
+    "NEWEST": (F("first_published_at").desc(nulls_last=True), "-pk"),
+    "DEADLINE": (F("deadline").asc(nulls_last=True), "title", "pk"),
+    "TITLE": ("title", "pk"),
+}
+
+
+def open_calls(locale, restricted=None, **filters):
+    """Calls still accepting interest: open status and deadline not passed."""
+    return calls(locale, status=CallStatus.OPEN, restricted=restricted, **filters).filter(
+        Q(deadline__isnull=True) | Q(deadline__gte=datetime.date.today())
+    )
+
+
+# --- news ---------------------------------------------------------------------------------
+
+
+def news(locale, *, theme=None, restricted=None):
+    queryset = with_locale_fallback(visible(NewsPage, restricted), locale, restricted)
+    if theme:
+        queryset = queryset.filter(themes=theme_by_slug(theme))
+    return queryset.order_by("-date", "-pk")
+
+
+# --- pagination ---------------------------------------------------------------------------
+
+
+def check_pagination(page, per_page):
+    if per_page is None:
+        per_page = DEFAULT_PER_PAGE
+    if page is None:
+        page = 1
+    if per_page < 1 or per_page > MAX_PER_PAGE:
+        raise InvalidFilter(
+            gettext("perPage must be between 1 and %(max)s (got %(value)s).")
+            % {"max": MAX_PER_PAGE, "value": per_page}
+        )
+    if page < 1:
+        raise InvalidFilter(gettext("page starts at 1 (got %(value)s).") % {"value": page})
+    return page, per_page
+
+
+def paginate(queryset, page, per_page):
+    """One page of ``queryset`` (sliced in SQL) and its pagination figures."""
+    page, per_page = check_pagination(page, per_page)
+    total = queryset.count()
+    start = (page - 1) * per_page
+    items = list(queryset[start : start + per_page]) if start < total else []
+    return items, {
+        "total": total,
+        "count": len(items),
+        "per_page": per_page,
+        "current_page": page,
+        "total_pages": (total + per_page - 1) // per_page,
+    }

@@ -1,0 +1,116 @@
+"""What one API request computes once and shares between resolvers.
+
+The restriction query, locales, taxonomy translations and country names are loaded at most
+once per request whatever the size of the result, which keeps lists free of N+1 queries.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django_countries import countries as all_countries
+from wagtail.models import Locale
+
+from cms.models import ActionDomain, Theme
+
+from . import querysets
+from .paths import PageUrls
+
+
+class ApiScope:
+    def __init__(self, request=None):
+        self.request = request
+        self._restricted = None
+        self._locales = {}
+        self._taxonomy = None
+        self._country_names = {}
+        self.page_urls = PageUrls()
+        self.images = {}
+
+    @property
+    def restricted(self):
+        if self._restricted is None:
+            self._restricted = querysets.private_q()
+        return self._restricted
+
+    def _load_locales(self):
+        if not self._locales:
+            self._locales = {locale.language_code: locale for locale in Locale.objects.all()}
+            self._locale_codes = {locale.pk: code for code, locale in self._locales.items()}
+
+    def locale(self, code):
+        """The Locale for a language code (None: the default language), or InvalidFilter."""
+        self._load_locales()
+        code = code or settings.LANGUAGE_CODE
+        if code not in self._locales:
+            self._locales[code] = querysets.resolve_locale(code)  # or a readable error
+            self._locale_codes[self._locales[code].pk] = code
+        return self._locales[code]
+
+    def language_code_of(self, locale_id):
+        self._load_locales()
+        return self._locale_codes[locale_id]
+
+    # --- taxonomy -------------------------------------------------------------------------
+
+    def _load_taxonomy(self):
+        if self._taxonomy is None:
+            rows = {}
+            for model in (Theme, ActionDomain):
+                for obj in model.objects.select_related("locale"):
+                    rows[(model, obj.translation_key, obj.locale.language_code)] = obj
+            self._taxonomy = rows
+        return self._taxonomy
+
+    def localized(self, obj, language_code):
+        """``obj`` (a theme or action domain) in ``language_code``, or itself."""
+        rows = self._load_taxonomy()
+        return rows.get((type(obj), obj.translation_key, language_code), obj)
+
+    def default_themes(self):
+        rows = self._load_taxonomy()
+        themes = [
+            obj
+            for (model, _key, code), obj in rows.items()
+            if model is Theme and code == settings.LANGUAGE_CODE
+        ]
+        return sorted(themes, key=lambda theme: (theme.sort_order, theme.name))
+
+    def domains_of(self, theme):
+        rows = self._load_taxonomy()
+        domains = [
+            obj
+            for (model, _key, code), obj in rows.items()
+            if model is ActionDomain and code == settings.LANGUAGE_CODE and obj.theme_id == theme.pk
+        ]
+        return sorted(domains, key=lambda domain: (domain.sort_order, domain.name))
+
+    # --- countries and labels ----------------------------------------------------------------
+
+    def country_name(self, code, language_code):
+        if language_code not in self._country_names:
+            with translation.override(language_code):
+                self._country_names[language_code] = {c: str(n) for c, n in all_countries}
+        return self._country_names[language_code].get(str(code), str(code))
+
+    @staticmethod
+    def label(choices, value, language_code):
+        try:
+            label = choices(value).label
+        except ValueError:
+            return value
+        with translation.override(language_code):
+            return str(label)
+
+    # --- urls -----------------------------------------------------------------------------
+
+    def url(self, page):
+        return self.page_urls(page.url_path)
+
+
+def scope_for(info):
+    """The request's ApiScope, created on first use."""
+    context = info.context
+    scope = getattr(context, "_api_scope", None)
+    if scope is None:
+        scope = ApiScope(context)
+        context._api_scope = scope
+    return scope

@@ -1,0 +1,623 @@
+"""GraphQL types of the public API.
+
+Every type lists its fields explicitly: nothing is generated from the models, so Wagtail
+internals (draft title, revisions, locks, aliases, owners) and personal data (the contact's
+email and phone) cannot appear. Nested objects come from ``loaders`` and are already
+filtered for visibility; labels and names are given in the language the client asked for.
+"""
+
+import graphene
+from django.conf import global_settings
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.rich_text import expand_db_html
+
+from cms.models import (
+    FRENCH_COUNTRY_CODES,
+    AuthorityKind,
+    CallDirection,
+    CallStatus,
+    CooperationKind,
+    ForeignActorKind,
+)
+
+from .loaders import IMAGE_RENDITION
+from .scope import scope_for
+
+
+def enum_from_choices(name, choices, description):
+    """A GraphQL enum whose names are the upper-case stored codes (OFFER for "offer")."""
+    return graphene.Enum(
+        name,
+        [(choice.name, choice.value) for choice in choices],
+        description=description,
+    )
+
+
+AuthorityKindEnum = enum_from_choices("AuthorityKind", AuthorityKind, "Kind of local authority.")
+CooperationKindEnum = enum_from_choices(
+    "CooperationKind", CooperationKind, "Kind of link between two authorities."
+)
+ForeignActorKindEnum = enum_from_choices(
+    "ForeignActorKind", ForeignActorKind, "Kind of foreign organisation."
+)
+CallDirectionEnum = enum_from_choices(
+    "CallDirection", CallDirection, "OFFER: the authority proposes; REQUEST: it seeks."
+)
+CallStatusEnum = enum_from_choices("CallStatus", CallStatus, "Where a call stands.")
+CallOrderEnum = graphene.Enum(
+    "CallOrder",
+    [("NEWEST", "NEWEST"), ("DEADLINE", "DEADLINE"), ("TITLE", "TITLE")],
+    description="NEWEST: last published first; DEADLINE: closest deadline first; TITLE: A→Z.",
+)
+
+LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
+
+
+def language_of(parent):
+    """The language the client asked for (set by the loaders on every item)."""
+    return parent._api_locale.language_code
+
+
+def rich_text(value):
+    return expand_db_html(value) if value else ""
+
+
+def country_value(scope, code, language_code):
+    code = str(code or "")
+    if not code:
+        return None
+    return {"code": code, "name": scope.country_name(code, language_code)}
+
+
+def term_value(scope, source, language_code):
+    """A theme or action domain: slug and SDGs from the reference row, text translated."""
+    translated = scope.localized(source, language_code)
+    return {
+        "slug": source.slug,
+        "name": translated.name,
+        "description": getattr(translated, "description", ""),
+        "sdg_numbers": getattr(source, "sdg_numbers", []),
+        "source": source,
+        "language": language_code,
+    }
+
+
+class Pagination(graphene.ObjectType):
+    total = graphene.Int(required=True, description="Items matching the filters.")
+    count = graphene.Int(required=True, description="Items on this page.")
+    per_page = graphene.Int(required=True)
+    current_page = graphene.Int(required=True)
+    total_pages = graphene.Int(required=True)
+
+
+class Translation(graphene.ObjectType):
+    locale = graphene.String(required=True, description="Language code of the published copy.")
+    url = graphene.String(description="Its address (path).")
+
+
+class Country(graphene.ObjectType):
+    code = graphene.String(required=True, description="ISO 3166-1 alpha-2 code.")
+    name = graphene.String(required=True, description="Name in the requested language.")
+
+
+class Language(graphene.ObjectType):
+    code = graphene.String(required=True, description="ISO 639-1 code.")
+    name = graphene.String(required=True)
+
+
+class ActionDomain(graphene.ObjectType):
+    slug = graphene.String(required=True)
+    name = graphene.String(required=True)
+
+
+class Theme(graphene.ObjectType):
+    slug = graphene.String(required=True, description="Identifier used in filters.")
+    name = graphene.String(required=True)
+    description = graphene.String(required=True)
+    sdg_numbers = graphene.List(
+        graphene.NonNull(graphene.Int),
+        required=True,
+        description="UN Sustainable Development Goals served (1 to 17).",
+    )
+    action_domains = graphene.List(graphene.NonNull(ActionDomain), required=True)
+
+    @staticmethod
+    def resolve_action_domains(parent, info):
+        scope = scope_for(info)
+        return [
+            term_value(scope, domain, parent["language"])
+            for domain in scope.domains_of(parent["source"])
+        ]
+
+
+class Content(graphene.Interface):
+    """What every published item has: an address, a language and its translations."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    url = graphene.String(description="Path of the item in its own language.")
+    locale = graphene.String(
+        required=True,
+        description="Language of this copy: differs from the requested one when the item "
+        "is not translated yet and is shown in its source language.",
+    )
+    translations = graphene.List(
+        graphene.NonNull(Translation),
+        required=True,
+        description="The other published languages of this item.",
+    )
+    last_published_at = graphene.DateTime()
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        from cms.models import AuthorityPage, NewsPage, PartnershipCallPage
+
+        return {
+            AuthorityPage: Authority,
+            PartnershipCallPage: PartnershipCall,
+            NewsPage: NewsArticle,
+        }[type(instance)]
+
+    @staticmethod
+    def resolve_id(parent, info):
+        return parent.pk
+
+    @staticmethod
+    def resolve_url(parent, info):
+        return scope_for(info).url(parent)
+
+    @staticmethod
+    def resolve_locale(parent, info):
+        return scope_for(info).language_code_of(parent.locale_id)
+
+    @staticmethod
+    def resolve_translations(parent, info):
+        return parent._api_translations
+
+
+class AuthorityLink(graphene.ObjectType):
+    """A short reference to a published fiche."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    url = graphene.String()
+    locale = graphene.String(required=True)
+    country = graphene.Field(Country, required=True)
+    kind = graphene.Field(AuthorityKindEnum, required=True)
+
+    @staticmethod
+    def resolve_id(parent, info):
+        return parent["page"].pk
+
+    @staticmethod
+    def resolve_title(parent, info):
+        return parent["page"].title
+
+    @staticmethod
+    def resolve_slug(parent, info):
+        return parent["page"].slug
+
+    @staticmethod
+    def resolve_url(parent, info):
+        return scope_for(info).url(parent["page"])
+
+    @staticmethod
+    def resolve_locale(parent, info):
+        return scope_for(info).language_code_of(parent["page"].locale_id)
+
+    @staticmethod
+    def resolve_country(parent, info):
+        return country_value(scope_for(info), parent["page"].country, parent["language"])
+
+    @staticmethod
+    def resolve_kind(parent, info):
+        return parent["page"].kind
+
+
+class Cooperation(graphene.ObjectType):
+    partner = graphene.Field(
+        AuthorityLink, description="The partner's fiche, when it is published in the portal."
+    )
+    partner_name = graphene.String(required=True)
+    partner_country = graphene.Field(Country)
+    kind = graphene.Field(CooperationKindEnum, required=True)
+    kind_label = graphene.String(required=True)
+    since_year = graphene.Int()
+    themes = graphene.List(graphene.NonNull(Theme), required=True)
+    active = graphene.Boolean(required=True, description="False when the link is dormant.")
+    description = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_partner(parent, info):
+        row, language = parent
+        if row._api_partner is None:
+            return None
+        return {"page": row._api_partner, "language": language}
+
+    @staticmethod
+    def resolve_partner_name(parent, info):
+        row, _language = parent
+        if row._api_partner is not None:
+            return row._api_partner.title
+        # A partner page that is not published is named, never linked.
+        return row.partner_page.title if row.partner_page_id else row.partner_name
+
+    @staticmethod
+    def resolve_partner_country(parent, info):
+        row, language = parent
+        code = row.partner_page.country if row.partner_page_id else row.partner_country
+        return country_value(scope_for(info), code, language)
+
+    @staticmethod
+    def resolve_kind(parent, info):
+        return parent[0].kind
+
+    @staticmethod
+    def resolve_kind_label(parent, info):
+        row, language = parent
+        return scope_for(info).label(CooperationKind, row.kind, language)
+
+    @staticmethod
+    def resolve_since_year(parent, info):
+        return parent[0].since_year
+
+    @staticmethod
+    def resolve_themes(parent, info):
+        row, language = parent
+        scope = scope_for(info)
+        return [term_value(scope, theme, language) for theme in row.themes.all()]
+
+    @staticmethod
+    def resolve_active(parent, info):
+        return parent[0].is_active
+
+    @staticmethod
+    def resolve_description(parent, info):
+        return parent[0].description
+
+
+class ForeignActor(graphene.ObjectType):
+    name = graphene.String(required=True)
+    kind = graphene.Field(ForeignActorKindEnum, required=True)
+    kind_label = graphene.String(required=True)
+    country_of_origin = graphene.Field(Country)
+    description = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_name(parent, info):
+        return parent[0].name
+
+    @staticmethod
+    def resolve_kind(parent, info):
+        return parent[0].kind
+
+    @staticmethod
+    def resolve_kind_label(parent, info):
+        row, language = parent
+        return scope_for(info).label(ForeignActorKind, row.kind, language)
+
+    @staticmethod
+    def resolve_country_of_origin(parent, info):
+        row, language = parent
+        return country_value(scope_for(info), row.country_of_origin, language)
+
+    @staticmethod
+    def resolve_description(parent, info):
+        return parent[0].description
+
+
+def themes_of(parent, related, info):
+    scope = scope_for(info)
+    language = language_of(parent)
+    return [term_value(scope, theme, language) for theme in related.all()]
+
+
+def countries_of(parent, codes, info):
+    scope = scope_for(info)
+    language = language_of(parent)
+    return [country_value(scope, code, language) for code in codes]
+
+
+class Authority(graphene.ObjectType):
+    """A fiche de présentation: a local authority, French or foreign, and its five sections."""
+
+    class Meta:
+        interfaces = (Content,)
+
+    # 1. General information
+    summary = graphene.String(required=True)
+    kind = graphene.Field(AuthorityKindEnum, required=True)
+    kind_label = graphene.String(required=True)
+    country = graphene.Field(Country, required=True)
+    french = graphene.Boolean(required=True, description="True for French authorities.")
+    region_name = graphene.String(required=True)
+    address = graphene.String(required=True)
+    website = graphene.String(required=True)
+    contact_role = graphene.String(required=True)
+    contact_name = graphene.String(required=True)
+    last_verified = graphene.Date()
+    # 2. Main characteristics
+    area_km2 = graphene.Float()
+    population = graphene.Float(description="Inhabitants (a Float: may exceed 2^31).")
+    population_year = graphene.Int()
+    main_activities = graphene.String(required=True, description="HTML.")
+    working_languages = graphene.List(graphene.NonNull(Language), required=True)
+    latitude = graphene.Float()
+    longitude = graphene.Float()
+    # 3. and 4.
+    cooperations = graphene.List(graphene.NonNull(Cooperation), required=True)
+    foreign_actors = graphene.List(graphene.NonNull(ForeignActor), required=True)
+    # 5. Partnership objectives
+    objective_themes = graphene.List(graphene.NonNull(Theme), required=True)
+    objective_domains = graphene.List(graphene.NonNull(ActionDomain), required=True)
+    wanted_partner_profile = graphene.String(required=True)
+    preferred_countries = graphene.List(graphene.NonNull(Country), required=True)
+    preferred_regions = graphene.String(required=True)
+    can_bring = graphene.String(required=True)
+    # Its calls
+    open_calls = graphene.List(
+        graphene.NonNull(lambda: PartnershipCall),
+        required=True,
+        description="Its published calls that are open and not past their deadline.",
+    )
+
+    @staticmethod
+    def resolve_kind_label(parent, info):
+        return scope_for(info).label(AuthorityKind, parent.kind, language_of(parent))
+
+    @staticmethod
+    def resolve_country(parent, info):
+        return country_value(scope_for(info), parent.country, language_of(parent))
+
+    @staticmethod
+    def resolve_french(parent, info):
+        return str(parent.country) in FRENCH_COUNTRY_CODES
+
+    @staticmethod
+    def resolve_area_km2(parent, info):
+        return float(parent.area_km2) if parent.area_km2 is not None else None
+
+    @staticmethod
+    def resolve_main_activities(parent, info):
+        return rich_text(parent.main_activities)
+
+    @staticmethod
+    def resolve_working_languages(parent, info):
+        with translation.override(language_of(parent)):
+            return [
+                {"code": code, "name": gettext(LANGUAGE_NAMES.get(code, code))}
+                for code in parent.working_languages
+            ]
+
+    @staticmethod
+    def resolve_cooperations(parent, info):
+        language = language_of(parent)
+        return [(row, language) for row in parent.cooperations.all()]
+
+    @staticmethod
+    def resolve_foreign_actors(parent, info):
+        language = language_of(parent)
+        return [(row, language) for row in parent.foreign_actors.all()]
+
+    @staticmethod
+    def resolve_objective_themes(parent, info):
+        return themes_of(parent, parent.objective_themes, info)
+
+    @staticmethod
+    def resolve_objective_domains(parent, info):
+        return themes_of(parent, parent.objective_domains, info)
+
+    @staticmethod
+    def resolve_preferred_countries(parent, info):
+        return countries_of(parent, parent.preferred_countries, info)
+
+    @staticmethod
+    def resolve_open_calls(parent, info):
+        return parent._api_open_calls
+
+
+class PartnershipCall(graphene.ObjectType):
+    """An appel à partenariat: an offer or a request published by an authority."""
+
+    class Meta:
+        interfaces = (Content,)
+
+    direction = graphene.Field(CallDirectionEnum, required=True)
+    direction_label = graphene.String(required=True)
+    status = graphene.Field(CallStatusEnum, required=True)
+    status_label = graphene.String(required=True)
+    open = graphene.Boolean(
+        required=True, description="Open status and deadline not passed: interest is welcome."
+    )
+    summary = graphene.String(required=True)
+    description = graphene.String(required=True, description="HTML.")
+    themes = graphene.List(graphene.NonNull(Theme), required=True)
+    action_domains = graphene.List(graphene.NonNull(ActionDomain), required=True)
+    target_countries = graphene.List(graphene.NonNull(Country), required=True)
+    wanted_partner_profile = graphene.String(required=True)
+    start_date = graphene.Date()
+    duration_months = graphene.Int()
+    budget_eur = graphene.Float()
+    cofinancing_sought_eur = graphene.Float()
+    deadline = graphene.Date()
+    authority = graphene.Field(Authority, required=True, description="Who publishes the call.")
+
+    @staticmethod
+    def resolve_direction_label(parent, info):
+        return scope_for(info).label(CallDirection, parent.direction, language_of(parent))
+
+    @staticmethod
+    def resolve_status_label(parent, info):
+        return scope_for(info).label(CallStatus, parent.status, language_of(parent))
+
+    @staticmethod
+    def resolve_open(parent, info):
+        return parent.is_open
+
+    @staticmethod
+    def resolve_description(parent, info):
+        return rich_text(parent.description)
+
+    @staticmethod
+    def resolve_themes(parent, info):
+        return themes_of(parent, parent.themes, info)
+
+    @staticmethod
+    def resolve_action_domains(parent, info):
+        return themes_of(parent, parent.action_domains, info)
+
+    @staticmethod
+    def resolve_target_countries(parent, info):
+        return countries_of(parent, parent.target_countries, info)
+
+    @staticmethod
+    def resolve_budget_eur(parent, info):
+        return float(parent.budget_eur) if parent.budget_eur is not None else None
+
+    @staticmethod
+    def resolve_cofinancing_sought_eur(parent, info):
+        value = parent.cofinancing_sought_eur
+        return float(value) if value is not None else None
+
+    @staticmethod
+    def resolve_authority(parent, info):
+        return parent._api_authority
+
+
+# --- news body blocks ---------------------------------------------------------------------
+
+
+class Image(graphene.ObjectType):
+    url = graphene.String(required=True, description="At most 1200×1200 pixels.")
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+
+
+class ParagraphBlock(graphene.ObjectType):
+    html = graphene.String(required=True)
+
+
+class ImageBlock(graphene.ObjectType):
+    image = graphene.Field(Image)
+    caption = graphene.String(required=True)
+    alt_text = graphene.String(required=True)
+
+
+class QuoteBlock(graphene.ObjectType):
+    text = graphene.String(required=True)
+    attribution = graphene.String(required=True)
+
+
+class EmbedBlock(graphene.ObjectType):
+    url = graphene.String(required=True)
+
+
+class NewsBlock(graphene.Union):
+    class Meta:
+        types = (ParagraphBlock, ImageBlock, QuoteBlock, EmbedBlock)
+
+
+def body_blocks(article, scope):
+    blocks = []
+    for block in article.body.raw_data:
+        kind, value = block["type"], block.get("value")
+        if kind == "paragraph":
+            blocks.append(ParagraphBlock(html=rich_text(value)))
+        elif kind == "image":
+            image = scope.images.get(value.get("image"))
+            rendition = image.get_rendition(IMAGE_RENDITION) if image else None
+            blocks.append(
+                ImageBlock(
+                    image=Image(url=rendition.url, width=rendition.width, height=rendition.height)
+                    if rendition
+                    else None,
+                    caption=value.get("caption") or "",
+                    alt_text=value.get("alt_text") or "",
+                )
+            )
+        elif kind == "quote":
+            blocks.append(
+                QuoteBlock(text=value.get("text") or "", attribution=value.get("attribution") or "")
+            )
+        elif kind == "embed":
+            blocks.append(EmbedBlock(url=value or ""))
+    return blocks
+
+
+class NewsArticle(graphene.ObjectType):
+    """An actualité."""
+
+    class Meta:
+        interfaces = (Content,)
+
+    date = graphene.Date(required=True)
+    introduction = graphene.String(required=True)
+    body = graphene.List(graphene.NonNull(NewsBlock), required=True)
+    themes = graphene.List(graphene.NonNull(Theme), required=True)
+    countries = graphene.List(graphene.NonNull(Country), required=True)
+    related_authorities = graphene.List(graphene.NonNull(Authority), required=True)
+
+    @staticmethod
+    def resolve_body(parent, info):
+        return body_blocks(parent, scope_for(info))
+
+    @staticmethod
+    def resolve_themes(parent, info):
+        return themes_of(parent, parent.themes, info)
+
+    @staticmethod
+    def resolve_countries(parent, info):
+        return countries_of(parent, parent.countries, info)
+
+    @staticmethod
+    def resolve_related_authorities(parent, info):
+        return parent._api_related
+
+
+# --- lists --------------------------------------------------------------------------------
+
+
+class AuthorityList(graphene.ObjectType):
+    items = graphene.List(graphene.NonNull(Authority), required=True)
+    pagination = graphene.Field(Pagination, required=True)
+
+
+class PartnershipCallList(graphene.ObjectType):
+    items = graphene.List(graphene.NonNull(PartnershipCall), required=True)
+    pagination = graphene.Field(Pagination, required=True)
+
+
+class NewsList(graphene.ObjectType):
+    items = graphene.List(graphene.NonNull(NewsArticle), required=True)
+    pagination = graphene.Field(Pagination, required=True)
+
+
+class SearchResultList(graphene.ObjectType):
+    items = graphene.List(
+        graphene.NonNull(Content),
+        required=True,
+        description="Best match first; ask __typename to tell fiches, calls and news apart.",
+    )
+    pagination = graphene.Field(Pagination, required=True)
+
+
+class CountryCoverage(graphene.ObjectType):
+    """A country with authorities in the portal, and what the portal holds about it."""
+
+    code = graphene.String(required=True)
+    name = graphene.String(required=True)
+    authorities = graphene.Int(required=True, description="Published fiches.")
+    french_cooperations = graphene.Int(
+        required=True,
+        description="Cooperations recorded between its authorities and French authorities "
+        "(for France: all cooperations of French authorities).",
+    )
+    open_calls = graphene.Int(required=True, description="Open calls of its authorities.")
+    open_requests_without_french_partner = graphene.Int(
+        required=True,
+        description="Open requests of its authorities that have no active cooperation "
+        "with a French authority yet.",
+    )
