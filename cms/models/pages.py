@@ -284,7 +284,7 @@ class AuthorityPage(Page):
 
     def clean(self):
         super().clean()
-        if self.population_year and not self.population:
+        if self.population_year and self.population is None:
             raise ValidationError(
                 {"population_year": _("Give the population this year refers to.")}
             )

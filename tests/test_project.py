@@ -1,0 +1,67 @@
+"""The project as a whole: Django's checks, migrations in step with models, safe settings."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_system_checks_are_clean():
+    out = StringIO()
+    call_command("check", "--fail-level", "WARNING", stdout=out, stderr=out)
+    assert "no issues" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_migrations_match_the_models():
+    out = StringIO()
+    # Exits with SystemExit(1) and names the missing migration when a model changed.
+    call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def start_main_settings(**env_overrides):
+    """Run django.setup() with the production settings module in a clean environment."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.main"
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_the_development_secret_key():
+    result = start_main_settings()
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY is the development key while DEBUG is off" in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_production_starts_with_its_own_secret_key():
+    result = start_main_settings(SECRET_KEY="a-long-random-production-key-for-this-test-only")
+
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_development_accepts_the_development_key():
+    result = start_main_settings(DEBUG="1")
+
+    assert result.returncode == 0, result.stderr
