@@ -37,6 +37,7 @@ def domains(*slugs):
 
 
 def _publish(page, publish):
+    # Pages are created with live=False, as the admin creates them: only publish() shows them.
     revision = page.save_revision()
     if publish:
         revision.publish()
@@ -83,9 +84,8 @@ def make_authority(
     }
     defaults.update(fields)
     index = AuthorityIndexPage.objects.get(locale=locale())
-    page = AuthorityPage(
-        title=title, slug=f"authority-{number}", country=country, kind=kind, **defaults
-    )
+    slug = defaults.pop("slug", f"authority-{number}")
+    page = AuthorityPage(title=title, slug=slug, country=country, kind=kind, live=False, **defaults)
     page.cooperations = [
         Cooperation(locale=locale(), **{"kind": "twinning", **row}) for row in cooperations
     ]
@@ -114,7 +114,9 @@ def make_call(authority, title=None, *, direction="offer", theme_slugs=(), publi
         "deadline": datetime.date.today() + datetime.timedelta(days=60),
     }
     defaults.update(fields)
-    page = PartnershipCallPage(title=title, slug=f"call-{number}", direction=direction, **defaults)
+    page = PartnershipCallPage(
+        title=title, slug=f"call-{number}", direction=direction, live=False, **defaults
+    )
     authority.add_child(instance=page)
     page.themes.set(themes(*theme_slugs))
     return _publish(page, publish)
@@ -133,7 +135,7 @@ def make_news(title=None, *, theme_slugs=(), publish=True, **fields):
     }
     defaults.update(fields)
     index = NewsIndexPage.objects.get(locale=locale())
-    page = NewsPage(title=title, slug=f"news-{number}", **defaults)
+    page = NewsPage(title=title, slug=f"news-{number}", live=False, **defaults)
     index.add_child(instance=page)
     page.themes.set(themes(*theme_slugs))
     return _publish(page, publish)
@@ -154,13 +156,83 @@ def restrict(page):
     )
 
 
-def graphql(client, query, variables=None, status=200):
-    """POST a query to the public endpoint; returns the decoded JSON body."""
+def graphql(client, query, variables=None, status=200, language="en"):
+    """POST a query to the public endpoint; returns the decoded JSON body.
+
+    Error messages follow the client's Accept-Language (English unless told).
+    """
     response = client.post(
         "/graphql/",
         {"query": query, "variables": variables or {}},
         content_type="application/json",
         HTTP_ACCEPT="application/json",
+        HTTP_ACCEPT_LANGUAGE=language,
     )
     assert response.status_code == status, response.content
     return response.json()
+
+
+def small_dataset():
+    """Three published fiches, calls and a news article, with one English translation.
+
+    Dakar (SN): water, cooperates with Lyon (in the portal) and Saint-Louis (name only),
+    one open request and one closed offer, translated into English.
+    Lyon (FR): culture, one open offer about water.
+    Nouakchott (MR): a region with no coordinates and no calls.
+    """
+    lyon = make_authority(
+        "Lyon",
+        slug="lyon",
+        country="FR",
+        theme_slugs=["culture-heritage"],
+        latitude=45.76,
+        longitude=4.83,
+    )
+    dakar = make_authority(
+        "Dakar",
+        slug="dakar",
+        theme_slugs=["water-sanitation"],
+        domain_slugs=[],
+        cooperations=[
+            {"partner_page": lyon, "kind": "decentralised_cooperation", "since_year": 1999},
+            {"partner_name": "Saint-Louis", "partner_country": "SN", "is_active": False},
+        ],
+        foreign_actors=[{"name": "GIZ", "kind": "development_agency", "country_of_origin": "DE"}],
+    )
+    nouakchott = make_authority(
+        "Nouakchott",
+        slug="nouakchott",
+        country="MR",
+        kind="region",
+        latitude=None,
+        longitude=None,
+    )
+    water_request = make_call(
+        dakar,
+        "Drinking water for Dakar",
+        direction="request",
+        theme_slugs=["water-sanitation"],
+        deadline=datetime.date.today() + datetime.timedelta(days=30),
+    )
+    closed_offer = make_call(dakar, "Closed festival offer", status="closed")
+    lyon_offer = make_call(
+        lyon,
+        "Lyon water expertise",
+        theme_slugs=["water-sanitation"],
+        target_countries=["SN"],
+        deadline=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    article = make_news("Water forum", theme_slugs=["water-sanitation"])
+    article.related_authorities.set([dakar])
+    _publish(article, True)
+    dakar_en = translate(dakar, "en", "Dakar (English)")
+    return {
+        "lyon": lyon,
+        "dakar": dakar,
+        "dakar_en": dakar_en,
+        "nouakchott": nouakchott,
+        "water_request": water_request,
+        "closed_offer": closed_offer,
+        "lyon_offer": lyon_offer,
+        "article": article,
+    }

@@ -91,7 +91,7 @@ def single(queryset, id, slug):
     return queryset.first()
 
 
-def authority_queryset(scope, locale, kind=None, **filters):
+def authority_queryset(scope, locale=None, kind=None, **filters):
     return querysets.authorities(
         scope.locale(locale),
         kind=enum_value(kind),

@@ -221,7 +221,11 @@ class Cooperation(graphene.ObjectType):
     partner = graphene.Field(
         AuthorityLink, description="The partner's fiche, when it is published in the portal."
     )
-    partner_name = graphene.String(required=True)
+    partner_name = graphene.String(
+        required=True,
+        description="The partner fiche's title, or the name given for a partner outside the "
+        "portal; empty when the partner's fiche is not published.",
+    )
     partner_country = graphene.Field(Country)
     kind = graphene.Field(CooperationKindEnum, required=True)
     kind_label = graphene.String(required=True)
@@ -242,13 +246,13 @@ class Cooperation(graphene.ObjectType):
         row, _language = parent
         if row._api_partner is not None:
             return row._api_partner.title
-        # A partner page that is not published is named, never linked.
-        return row.partner_page.title if row.partner_page_id else row.partner_name
+        # A partner fiche that is a draft or private lends nothing, not even its title.
+        return row.partner_name
 
     @staticmethod
     def resolve_partner_country(parent, info):
         row, language = parent
-        code = row.partner_page.country if row.partner_page_id else row.partner_country
+        code = row._api_partner.country if row._api_partner is not None else row.partner_country
         return country_value(scope_for(info), code, language)
 
     @staticmethod
