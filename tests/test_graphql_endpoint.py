@@ -193,3 +193,11 @@ def test_example_runs_without_errors_and_returns_data(client, skeleton, path):
     elif isinstance(value, dict) and "items" in value:
         value = value["items"]
     assert value, f"{path.name} returned no data"
+
+
+def test_malformed_ids_and_empty_search_are_not_server_errors(client, skeleton):
+    bad_id = graphql(client, '{ partnershipCalls(authority: "abc") { items { title } } }')
+    assert messages(bad_id) == ["Unknown authority id “abc”."]
+    assert graphql(client, '{ authority(id: "abc") { title } }')["data"] == {"authority": None}
+    empty = graphql(client, '{ search(query: "  ") { items { title } pagination { total } } }')
+    assert empty["data"]["search"] == {"items": [], "pagination": {"total": 0}}

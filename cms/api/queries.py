@@ -287,8 +287,10 @@ class RankedList(list):
 
 def search_content(text, locale, scope):
     """Fiches, calls and news in ``locale`` (with fallback) matching ``text``, best first."""
+    scored = RankedList()
+    if not text.strip():
+        return scored
     backend = get_search_backend()
-    scored = []
     visible_sets = {
         AuthorityPage: querysets.authorities(locale, restricted=scope.restricted),
         PartnershipCallPage: querysets.calls(locale, restricted=scope.restricted),
@@ -299,7 +301,7 @@ def search_content(text, locale, scope):
         results = backend.search(text, candidates).annotate_score("_score")
         scored.extend(results)
     scored.sort(key=lambda page: (-(page._score or 0), page.title))
-    return RankedList(scored)
+    return scored
 
 
 def load_mixed(items, locale, scope):

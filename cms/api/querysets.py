@@ -194,6 +194,8 @@ def calls(
         code = check_country(country)
         queryset = queryset.filter(Q(authority_country=code) | Q(target_countries__contains=code))
     if authority:
+        if not str(authority).isdigit():
+            raise InvalidFilter(gettext("Unknown authority id “%(value)s”.") % {"value": authority})
         keys = AuthorityPage.objects.filter(pk=authority).values("translation_key")
         queryset = queryset.filter(authority_key__in=Subquery(keys))
     queryset = queryset.order_by(*CALL_ORDERS[order])
