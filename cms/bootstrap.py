@@ -102,6 +102,18 @@ def _translate_page(page, locale, title):
     return translated
 
 
+def find_skeleton():
+    """The default-locale skeleton when it exists (three queries), else None."""
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if home is None:
+        return None
+    authorities = AuthorityIndexPage.objects.child_of(home).first()
+    news = NewsIndexPage.objects.child_of(home).first()
+    if authorities is None or news is None:
+        return None
+    return Skeleton(home=home, authorities=authorities, news=news)
+
+
 @transaction.atomic
 def ensure_skeleton():
     """The home page, the directory and the news index in every language, served by one Site.

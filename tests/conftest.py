@@ -9,9 +9,21 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the skeleton once per test database: each test then rolls back to it.
+
+    Transactional tests (the browser ones) flush the database and run last; they rebuild it.
+    """
+    from cms.bootstrap import ensure_skeleton
+
+    with django_db_blocker.unblock():
+        ensure_skeleton()
+
+
 @pytest.fixture
 def skeleton(db):
     """Locales, taxonomy and the page skeleton in every language, as bootstrap_portal makes them."""
-    from cms.bootstrap import ensure_skeleton
+    from cms.bootstrap import ensure_skeleton, find_skeleton
 
-    return ensure_skeleton()
+    return find_skeleton() or ensure_skeleton()
