@@ -6,11 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import feeds, views
 from portal.graphql_view import graphql_view
 
 urlpatterns = [
     # The public GraphQL API has one address for every language (the locale is an argument).
     path("graphql/", graphql_view(), name="graphql"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -24,6 +27,10 @@ if settings.DEBUG:
 # Pages live under a language prefix (/fr/, /en/…); the bare root redirects to the
 # visitor's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
+    path("feeds/news.rss", feeds.NewsFeed(), name="feed_news_rss"),
+    path("feeds/news.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
+    path("feeds/calls.rss", feeds.CallsFeed(), name="feed_calls_rss"),
+    path("feeds/calls.atom", feeds.CallsAtomFeed(), name="feed_calls_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
