@@ -6,12 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import feeds, views
+from portal import api_docs, exports, feeds, views
 from portal.graphql_view import graphql_view
 
 urlpatterns = [
     # The public GraphQL API has one address for every language (the locale is an argument).
     path("graphql/", graphql_view(), name="graphql"),
+    path("graphql/schema.graphql", api_docs.schema_sdl, name="graphql_schema"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
@@ -31,6 +32,13 @@ urlpatterns += i18n_patterns(
     path("feeds/news.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
     path("feeds/calls.rss", feeds.CallsFeed(), name="feed_calls_rss"),
     path("feeds/calls.atom", feeds.CallsAtomFeed(), name="feed_calls_atom"),
+    path("api/", api_docs.api_page, name="api"),
+    path("export/authorities.csv", exports.authorities_csv, name="export_authorities_csv"),
+    path(
+        "export/authorities.geojson",
+        exports.authorities_geojson,
+        name="export_authorities_geojson",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

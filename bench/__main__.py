@@ -1,0 +1,83 @@
+"""``make bench`` (``python -m bench``): how fast the public API answers on a seeded database.
+
+Seeds a scratch database (``DATABASE_URL``, default ``var/bench.sqlite3``) with
+``seed_demo --authorities N`` unless it already holds N fiches, then prints a table: the
+map's GeoJSON (cold and warm cache) beside the floor of one ``.values()`` query dumped with
+orjson, 100-item lists with nested objects, search and the CSV export, each with its SQL
+query count.
+
+    python -m bench --authorities 15000 --runs 7
+    make bench BENCH_AUTHORITIES=15000
+"""
+
+import argparse
+import os
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
+DEFAULT_AUTHORITIES = 2000
+DEFAULT_RUNS = 5
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--authorities",
+        type=int,
+        default=int(os.environ.get("BENCH_AUTHORITIES", DEFAULT_AUTHORITIES)),
+        help=f"fiches to seed (default {DEFAULT_AUTHORITIES}, or $BENCH_AUTHORITIES)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=DEFAULT_RUNS,
+        help=f"timed runs per measure; the median is shown (default {DEFAULT_RUNS})",
+    )
+    args = parser.parse_args(argv)
+    if args.authorities < 1 or args.runs < 1:
+        parser.error("--authorities and --runs must be at least 1")
+    return args
+
+
+def print_table(measures, heading, out):
+    width = max(len(m.name) for m in measures)
+    out.write(f"\n{heading}\n\n")
+    out.write(f"{'measure':<{width}}  {'median ms':>10}  {'SQL queries':>11}  note\n")
+    out.write(f"{'-' * width}  {'-' * 10}  {'-' * 11}  {'-' * 30}\n")
+    for m in measures:
+        out.write(f"{m.name:<{width}}  {m.median_ms:>10.1f}  {m.queries:>11}  {m.note}\n")
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    from bench import database, measures
+
+    out = sys.stdout
+    state = database.prepare(args.authorities, out)
+    results = measures.run_all(args.runs)
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    heading = (
+        f"{args.authorities:,} fiches ({state}); {connection.vendor} "
+        f"{connection.settings_dict['NAME']}; cache {cache}; Python {platform.python_version()}; "
+        f"median of {args.runs} runs"
+    )
+    print_table(results, heading, out)
+    # The map widget: payload size and time to markers in headless Chromium (map_load.py).
+    from bench import map_load
+
+    map_load.run(min(args.runs, 3), out)
+
+
+if __name__ == "__main__":
+    main()
