@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import api_docs, exports, feeds, views
 from portal.graphql_view import graphql_view
+from portal.map import map_page
 
 urlpatterns = [
     # The public GraphQL API has one address for every language (the locale is an argument).
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
         exports.authorities_geojson,
         name="export_authorities_geojson",
     ),
+    path("carte/", map_page, name="map"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

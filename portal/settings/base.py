@@ -170,6 +170,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 
+# The map draws country shapes shipped with the portal; an online tile layer (e.g.
+# OpenStreetMap's) is added only when a deployment sets its URL template and attribution.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
 # Email: the console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

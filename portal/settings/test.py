@@ -21,6 +21,8 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Tests never reach a tile server, whatever the environment says.
+MAP_TILE_URL = ""
 
 if os.environ.get("REDIS_URL"):
     # CI runs against the machine's real Redis; a prefix per run keeps runs apart.
