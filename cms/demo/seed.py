@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -63,7 +63,18 @@ def seed_demo(count, seed, progress=None):
     skeleton = ensure_skeleton()
     plan = build_plan(count, seed)
     with transaction.atomic():
-        return _DemoWriter(skeleton, plan, progress or _SilentProgress).write()
+        report = _DemoWriter(skeleton, plan, progress or _SilentProgress).write()
+    _refresh_planner_statistics()
+    return report
+
+
+def _refresh_planner_statistics():
+    """Bulk writes leave the planner's statistics stale; without them SQLite picks the
+    primary-key index for the locale-fallback subquery and a 100-item list at 15,000 fiches
+    takes 30 s instead of 0.2 s (measured by ``make bench``). PostgreSQL's autovacuum would
+    catch up later; ANALYZE now makes the fresh demo fast on both."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 @dataclass
