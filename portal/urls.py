@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
         name="export_authorities_geojson",
     ),
     path("carte/", map_page, name="map"),
+    path("interet/", include("portal.interest.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

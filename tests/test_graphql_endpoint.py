@@ -201,3 +201,19 @@ def test_malformed_ids_and_empty_search_are_not_server_errors(client, skeleton):
     assert graphql(client, '{ authority(id: "abc") { title } }')["data"] == {"authority": None}
     empty = graphql(client, '{ search(query: "  ") { items { title } pagination { total } } }')
     assert empty["data"]["search"] == {"items": [], "pagination": {"total": 0}}
+
+
+def test_answers_are_gzipped_for_clients_that_accept_it(client, skeleton):
+    import gzip
+    import json
+
+    response = client.post(
+        "/graphql/",
+        data=json.dumps({"query": '{ themes(locale: "fr") { slug name } }'}),
+        content_type="application/json",
+        headers={"accept-encoding": "gzip"},
+    )
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    data = json.loads(gzip.decompress(response.content))
+    assert len(data["data"]["themes"]) == 14

@@ -8,6 +8,7 @@ from .choices import (
     CooperationKind,
     ForeignActorKind,
 )
+from .interest import InterestExpression, InterestStatus, MailStatus
 from .pages import (
     AuthorityIndexPage,
     AuthorityPage,
@@ -34,6 +35,9 @@ __all__ = [
     "ForeignActor",
     "ForeignActorKind",
     "HomePage",
+    "InterestExpression",
+    "InterestStatus",
+    "MailStatus",
     "NewsIndexPage",
     "NewsPage",
     "PartnershipCallPage",

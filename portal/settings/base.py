@@ -188,6 +188,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bourse@localhost")
+# Receives expressions of interest about calls whose authority gave no contact email.
+BOURSE_MODERATORS_EMAIL = os.environ.get("BOURSE_MODERATORS_EMAIL", "moderation@localhost")
+
+# Expressions of interest accepted per client address and period (seconds), counted in the
+# cache (shared through Redis in production). Behind N reverse proxies, the client address
+# is the Nth entry from the right of X-Forwarded-For: set TRUSTED_PROXY_COUNT to N.
+INTEREST_RATE_LIMIT = int(os.environ.get("INTEREST_RATE_LIMIT", "5"))
+INTEREST_RATE_PERIOD = int(os.environ.get("INTEREST_RATE_PERIOD", "3600"))
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -1,0 +1,1 @@
+"""Manifestations d'intérêt: the public form, its emails and its abuse limits."""
