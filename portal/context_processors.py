@@ -33,10 +33,12 @@ class Link:
 MAIN_NAVIGATION = [
     Link(_("Home"), WAGTAIL_SERVE, ("",)),
     Link(_("Authorities"), WAGTAIL_SERVE, (f"{AUTHORITY_INDEX_SLUG}/",)),
-    Link(_("Partnership calls"), "partnership_calls"),
+    # The calls directory and the search are routes of the directory and home pages (cms.views).
+    Link(_("Partnership calls"), WAGTAIL_SERVE, (f"{AUTHORITY_INDEX_SLUG}/appels/",)),
     Link(_("Map"), "map"),
     Link(_("News"), WAGTAIL_SERVE, (f"{NEWS_INDEX_SLUG}/",)),
     Link(_("API for partners"), "api"),
+    Link(_("Search"), WAGTAIL_SERVE, ("recherche/",)),
 ]
 
 FOOTER_LINKS = [
@@ -58,6 +60,10 @@ def _entries(links, path):
         url = link.resolve()
         if url is not None:
             entries.append({"label": link.label, "url": url, "is_current": _is_current(url, path)})
+    # Nested sections (the calls directory lives under the authorities'): the closest wins.
+    current = [entry for entry in entries if entry["is_current"]]
+    for entry in sorted(current, key=lambda entry: len(entry["url"]))[:-1]:
+        entry["is_current"] = False
     return entries
 
 

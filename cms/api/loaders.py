@@ -19,6 +19,12 @@ from . import querysets
 IMAGE_RENDITION = "max-1200x1200"
 
 
+def _saved(pages):
+    """Pages to prefetch for: a draft previewed while being created has no row yet (its
+    related objects are in memory, and a prefetch keeps in-memory values anyway)."""
+    return [page for page in pages if page.pk is not None]
+
+
 def load_translations(pages, scope):
     """``_api_translations``: the other live, public copies of each page (one query)."""
     pages = [page for page in pages if not hasattr(page, "_api_translations")]
@@ -57,7 +63,7 @@ def load_authorities(pages, locale, scope, *, with_calls=True):
     if not pages:
         return pages
     prefetch_related_objects(
-        pages,
+        _saved(pages),
         "objective_themes",
         "objective_domains",
         "foreign_actors",
@@ -101,7 +107,7 @@ def load_calls(calls, locale, scope):
     calls = [call for call in calls if not hasattr(call, "_api_loaded")]
     if not calls:
         return calls
-    prefetch_related_objects(calls, "themes", "action_domains")
+    prefetch_related_objects(_saved(calls), "themes", "action_domains")
     load_translations(calls, scope)
     missing = [call for call in calls if not hasattr(call, "_api_authority")]
     if missing:
@@ -115,12 +121,20 @@ def load_calls(calls, locale, scope):
     return calls
 
 
+def load_previewed_call(call, locale, scope):
+    """A draft call an editor previews: its authority is its parent page, in whatever state."""
+    authority = call.get_parent().specific
+    load_authorities([authority], locale, scope)
+    call._api_authority = authority
+    return load_calls([call], locale, scope)
+
+
 def load_news(articles, locale, scope):
     articles = [article for article in articles if not hasattr(article, "_api_loaded")]
     if not articles:
         return articles
     prefetch_related_objects(
-        articles,
+        _saved(articles),
         "themes",
         Prefetch("related_authorities", queryset=AuthorityPage.objects.only("translation_key")),
     )

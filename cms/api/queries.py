@@ -128,6 +128,11 @@ class Query(graphene.ObjectType):
         ),
         authority=graphene.ID(description="Calls of this fiche (any of its translations)."),
         search=graphene.String(),
+        accepting=graphene.Boolean(
+            name="open",
+            description="true: calls accepting interest (open status, deadline not passed); "
+            "false: the others.",
+        ),
         order=CallOrderEnum(default_value="NEWEST"),
         **pagination_args(),
     )
@@ -192,7 +197,9 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_authority(root, info, id=None, slug=None, locale=None):
         scope = scope_for(info)
-        item = single(authority_queryset(scope, locale), id, slug)
+        item = scope.preview_of(AuthorityPage)
+        if item is None:
+            item = single(authority_queryset(scope, locale), id, slug)
         if item is not None:
             loaders.load_authorities([item], scope.locale(locale), scope)
         return item
@@ -208,7 +215,11 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
         scope = scope_for(info)
-        item = single(call_queryset(scope, locale), id, slug)
+        item = scope.preview_of(PartnershipCallPage)
+        if item is not None:
+            loaders.load_previewed_call(item, scope.locale(locale), scope)
+        else:
+            item = single(call_queryset(scope, locale), id, slug)
         if item is not None:
             loaders.load_calls([item], scope.locale(locale), scope)
         return item
@@ -224,8 +235,10 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_news_article(root, info, id=None, slug=None, locale=None):
         scope = scope_for(info)
-        queryset = querysets.news(scope.locale(locale), restricted=scope.restricted)
-        item = single(queryset, id, slug)
+        item = scope.preview_of(NewsPage)
+        if item is None:
+            queryset = querysets.news(scope.locale(locale), restricted=scope.restricted)
+            item = single(queryset, id, slug)
         if item is not None:
             loaders.load_news([item], scope.locale(locale), scope)
         return item
@@ -267,8 +280,10 @@ def queryset_locale(scope, filters):
     return scope.locale(filters.get("locale"))
 
 
-def call_queryset(scope, locale, direction=None, status=None, order="NEWEST", **filters):
-    return querysets.calls(
+def call_queryset(
+    scope, locale, direction=None, status=None, order="NEWEST", accepting=None, **filters
+):
+    queryset = querysets.calls(
         scope.locale(locale),
         direction=enum_value(direction),
         status=enum_value(status),
@@ -276,6 +291,10 @@ def call_queryset(scope, locale, direction=None, status=None, order="NEWEST", **
         restricted=scope.restricted,
         **filters,
     )
+    if accepting is not None:
+        open_q = querysets.accepting_interest_q()
+        queryset = queryset.filter(open_q if accepting else ~open_q)
+    return queryset
 
 
 class RankedList(list):

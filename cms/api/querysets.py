@@ -211,11 +211,15 @@ CALL_ORDERS = {
 }
 
 
+def accepting_interest_q():
+    """Calls still accepting interest: open status and deadline not passed."""
+    not_past = Q(deadline__isnull=True) | Q(deadline__gte=datetime.date.today())
+    return Q(status=CallStatus.OPEN) & not_past
+
+
 def open_calls(locale, restricted=None, **filters):
     """Calls still accepting interest: open status and deadline not passed."""
-    return calls(locale, status=CallStatus.OPEN, restricted=restricted, **filters).filter(
-        Q(deadline__isnull=True) | Q(deadline__gte=datetime.date.today())
-    )
+    return calls(locale, restricted=restricted, **filters).filter(accepting_interest_q())
 
 
 # --- news ---------------------------------------------------------------------------------

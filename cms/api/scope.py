@@ -16,8 +16,12 @@ from .paths import PageUrls
 
 
 class ApiScope:
-    def __init__(self, request=None):
+    def __init__(self, request=None, preview=None):
         self.request = request
+        # The draft an editor previews in the admin. Only the in-process runner sets it
+        # (cms.operations, from Wagtail's preview of a page the editor may edit); the public
+        # endpoint never does, so no HTTP client can reach a draft through it.
+        self.preview = preview
         self._restricted = None
         self._locales = {}
         self._taxonomy = None
@@ -48,6 +52,10 @@ class ApiScope:
     def language_code_of(self, locale_id):
         self._load_locales()
         return self._locale_codes[locale_id]
+
+    def preview_of(self, model):
+        """The previewed draft when it is a ``model`` page: it stands in for the root item."""
+        return self.preview if isinstance(self.preview, model) else None
 
     # --- taxonomy -------------------------------------------------------------------------
 

@@ -27,6 +27,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms import views
+from cms.operations import OperationPageMixin
+from cms.routing import LocaleFallbackRoutingMixin
+
 from .blocks import NewsBodyBlock
 from .choices import (
     FRENCH_COUNTRY_CODES,
@@ -72,8 +76,10 @@ def action_domain_field(verbose_name, related_name):
     )
 
 
-class HomePage(Page):
+class HomePage(views.SearchRoute, OperationPageMixin, Page):
     """The portal's home in one language: what the Bourse is, and where everything starts."""
+
+    operation_name = "HomePage"
 
     introduction = RichTextField(
         _("introduction"),
@@ -91,9 +97,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def operation_variables(self, request):
+        return {}
 
-class AuthorityIndexPage(Page):
-    """The directory of fiches."""
+    def context_from_data(self, data, request):
+        return views.home_context(data)
+
+
+class AuthorityIndexPage(
+    LocaleFallbackRoutingMixin, views.DirectoryRoutes, OperationPageMixin, Page
+):
+    """The directory of fiches; its routes serve the calls, country and theme pages."""
+
+    operation_name = "AuthorityDirectory"
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -106,9 +122,15 @@ class AuthorityIndexPage(Page):
     class Meta:
         verbose_name = _("authority directory")
 
+    def operation_context(self, request):
+        return views.authority_directory(self, request)
 
-class AuthorityPage(Page):
+
+class AuthorityPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
     """The fiche de présentation of one local authority, French or foreign."""
+
+    operation_name = "AuthorityPage"
+    root_field = "authority"
 
     # 1. General information
     summary = models.TextField(
@@ -282,6 +304,9 @@ class AuthorityPage(Page):
     def is_french(self):
         return self.country.code in FRENCH_COUNTRY_CODES
 
+    def context_from_data(self, data, request):
+        return {"fiche": data["authority"]}
+
     def clean(self):
         super().clean()
         if self.population_year and self.population is None:
@@ -398,8 +423,11 @@ class ForeignActor(TranslatableMixin, Orderable):
         return self.name
 
 
-class PartnershipCallPage(Page):
+class PartnershipCallPage(OperationPageMixin, Page):
     """An appel à partenariat: an offer or a request published by an authority."""
+
+    operation_name = "PartnershipCallPage"
+    root_field = "partnershipCall"
 
     direction = models.CharField(_("direction"), max_length=16, choices=CallDirection.choices)
     status = models.CharField(
@@ -488,6 +516,14 @@ class PartnershipCallPage(Page):
     def authority(self):
         return self.get_parent().specific
 
+    def operation_variables(self, request):
+        # Related calls share the first theme (read from this instance: a preview's draft).
+        theme = next(iter(self.themes.all()), None)
+        return {"id": self.pk, "theme": theme.slug if theme else None, "withRelated": bool(theme)}
+
+    def context_from_data(self, data, request):
+        return views.call_page_context(data, self.pk)
+
     @property
     def is_open(self):
         return self.status == CallStatus.OPEN and not self.is_past_deadline
@@ -513,8 +549,10 @@ class PartnershipCallPage(Page):
             raise ValidationError(errors)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
     """The list of news articles."""
+
+    operation_name = "NewsIndexPage"
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -527,9 +565,15 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index")
 
+    def operation_context(self, request):
+        return views.news_index(self, request)
 
-class NewsPage(Page):
+
+class NewsPage(OperationPageMixin, Page):
     """An actualité: editorial news about the Bourse and decentralised cooperation."""
+
+    operation_name = "NewsPage"
+    root_field = "newsArticle"
 
     date = models.DateField(_("date"), default=datetime.date.today)
     introduction = models.TextField(_("introduction"), max_length=600)
@@ -570,3 +614,6 @@ class NewsPage(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         ordering = ["-date"]
+
+    def context_from_data(self, data, request):
+        return {"article": data["newsArticle"]}

@@ -1,0 +1,76 @@
+"""Template helpers of the public pages fed by GraphQL operations (cms.operations)."""
+
+import datetime
+
+from django import template
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+
+from cms import views
+from cms.routing import in_visitor_language
+
+register = template.Library()
+
+
+@register.filter
+def visitor_url(item):
+    """The address of an item (``url`` and ``locale`` keys) in the visitor's language."""
+    if not item:
+        return ""
+    return in_visitor_language(item.get("url"), item.get("locale"))
+
+
+@register.filter
+def lang_attr(item):
+    """`` lang="fr"`` on content shown in another language than the visitor's, else nothing."""
+    locale = item.get("locale") if item else None
+    if not locale or locale == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', locale)
+
+
+@register.filter
+def iso_date(value):
+    """A GraphQL Date or DateTime (ISO text) as a Python value for the ``date`` filter."""
+    if not value:
+        return None
+    return parse_datetime(value) if "T" in value else parse_date(value)
+
+
+@register.filter
+def days_left(value):
+    """Days from today until an ISO date (negative once past)."""
+    day = iso_date(value)
+    return (day - datetime.date.today()).days if day else None
+
+
+@register.filter
+def language_name(code):
+    """The name of a language, in the active language."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.simple_tag
+def directory_url(route_name="", *args):
+    """``{% directory_url "theme" slug %}``: see cms.views.directory_url."""
+    return views.directory_url(route_name, *args)
+
+
+@register.simple_tag
+def search_url():
+    return views.search_url()
+
+
+@register.simple_tag
+def news_url():
+    return views.news_url()
+
+
+@register.simple_tag
+def current_language():
+    return translation.get_language()
