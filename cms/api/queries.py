@@ -8,6 +8,7 @@ import graphene
 from django.utils.translation import gettext
 from wagtail.search.backends import get_search_backend
 
+from cms import suggestions
 from cms.models import AuthorityPage, NewsPage, PartnershipCallPage
 
 from . import flat, loaders, querysets
@@ -25,6 +26,7 @@ from .types import (
     NewsList,
     PartnershipCall,
     PartnershipCallList,
+    PartnerSuggestion,
     SearchResultList,
     Theme,
     term_value,
@@ -185,6 +187,20 @@ class Query(graphene.ObjectType):
         description="Fiches, calls and news matching the words, best first.",
         **pagination_args(),
     )
+    suggested_partners = graphene.List(
+        graphene.NonNull(PartnerSuggestion),
+        required=True,
+        authority=graphene.ID(description="Suggestions for this fiche."),
+        call=graphene.ID(description="Suggestions for this call."),
+        locale=locale_arg(),
+        limit=graphene.Int(
+            default_value=suggestions.DEFAULT_LIMIT,
+            description=f"How many, 1 to {suggestions.MAX_LIMIT}.",
+        ),
+        description="Complementary authorities and open calls for a fiche or a call (give "
+        "exactly one), best first: an offer meeting a request, themes and action domains in "
+        "common, countries sought, a shared working language; existing partners left out.",
+    )
 
     @staticmethod
     def resolve_authorities(root, info, page, per_page, **filters):
@@ -274,6 +290,12 @@ class Query(graphene.ObjectType):
         items, figures = querysets.paginate(results, page, per_page)
         load_mixed(items, locale_obj, scope)
         return {"items": items, "pagination": figures}
+
+    @staticmethod
+    def resolve_suggested_partners(root, info, authority=None, call=None, locale=None, limit=None):
+        return suggestions.suggest(
+            scope_for(info), authority=authority, call=call, locale=locale, limit=limit
+        )
 
 
 def queryset_locale(scope, filters):

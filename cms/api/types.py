@@ -608,6 +608,21 @@ class SearchResultList(graphene.ObjectType):
     pagination = graphene.Field(Pagination, required=True)
 
 
+class PartnerSuggestion(graphene.ObjectType):
+    """A complementary authority, alone or through one of its open calls, and why."""
+
+    score = graphene.Int(required=True, description="Higher is a better match.")
+    reasons = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="Why it is suggested, strongest first, in the requested language.",
+    )
+    authority = graphene.Field(Authority, required=True)
+    call = graphene.Field(
+        PartnershipCall, description="The open call that matches; null: the fiche itself."
+    )
+
+
 class CountryCoverage(graphene.ObjectType):
     """A country with authorities in the portal, and what the portal holds about it."""
 
