@@ -73,6 +73,10 @@ def main(argv=None):
         f"median of {args.runs} runs"
     )
     print_table(results, heading, out)
+    # Partner suggestions: time per fiche and per call (suggestions.py).
+    from bench import suggestions
+
+    suggestions.run(args.runs, out)
     # The map widget: payload size and time to markers in headless Chromium (map_load.py).
     from bench import map_load
 
