@@ -334,6 +334,9 @@ def test_untranslated_notice_is_in_the_visitors_language(client, data):
     assert "francés" in spanish.text
     arabic = get(client, "/ar/fiches/lyon/")
     assert "الفرنسية" in arabic.text
+    # French content on a right-to-left page is set left to right.
+    assert '<h1 lang="fr" dir="ltr">Lyon</h1>' in arabic.html
+    assert '<h1 lang="fr">Lyon</h1>' in spanish.html
 
 
 def test_translated_fiche_is_not_marked(client, data):

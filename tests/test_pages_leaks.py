@@ -173,26 +173,41 @@ def test_preview_of_a_never_published_page(client, skeleton, editor):
     assert "Never published news" in view_draft(client, news)
 
 
-def test_preview_in_the_admin_while_creating_a_news_article(client, skeleton, editor):
-    from cms.models import NewsIndexPage
-
-    index = NewsIndexPage.objects.get(locale__language_code="fr")
-    client.force_login(editor)
-    url = f"/admin/pages/add/cms/newspage/{index.pk}/preview/"
-    form = {
+NEW_PAGE_FORMS = {
+    "newspage": {
         "title": "Article being written",
         "slug": "article-being-written",
         "date": "2025-05-01",
         "introduction": "Being written.",
         "body-count": "0",
-        "themes": [],
-        "related_authorities": [],
-    }
-    posted = client.post(url, form)
+    },
+    "partnershipcallpage": {
+        "title": "Call being written",
+        "slug": "call-being-written",
+        "direction": "offer",
+        "status": "open",
+        "summary": "Being written.",
+    },
+}
+
+
+@pytest.mark.parametrize("model", sorted(NEW_PAGE_FORMS))
+def test_preview_in_the_admin_while_creating_a_page(client, skeleton, editor, model):
+    from cms.models import NewsIndexPage
+
+    data = small_dataset()
+    news_index = NewsIndexPage.objects.get(locale__language_code="fr")
+    parent = data["lyon"] if model == "partnershipcallpage" else news_index
+    client.force_login(editor)
+    url = f"/admin/pages/add/cms/{model}/{parent.pk}/preview/"
+    posted = client.post(url, NEW_PAGE_FORMS[model])
     assert posted.json()["is_valid"], posted.content
     preview = client.get(url)
     assert preview.status_code == 200
-    assert "Article being written" in preview.content.decode()
+    html = preview.content.decode()
+    assert NEW_PAGE_FORMS[model]["title"] in html
+    if model == "partnershipcallpage":
+        assert "Summary of Lyon." in html  # the authority's card: its parent fiche
 
 
 def test_previews_are_not_reachable_anonymously(client, skeleton):

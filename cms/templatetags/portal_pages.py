@@ -24,11 +24,25 @@ def visitor_url(item):
 
 @register.filter
 def lang_attr(item):
-    """`` lang="fr"`` on content shown in another language than the visitor's, else nothing."""
-    locale = item.get("locale") if item else None
-    if not locale or locale == translation.get_language():
+    """`` lang="fr"`` on content in another language than the visitor's, else nothing.
+
+    ``item`` is a result with a ``locale`` key, or a language code. When the two languages
+    are written in different directions (French content on an Arabic page), ``dir`` too.
+    """
+    locale = item.get("locale") if isinstance(item, dict) else item
+    current = translation.get_language()
+    if not locale or locale == current:
         return ""
-    return format_html(' lang="{}"', locale)
+    if _is_rtl(locale) == _is_rtl(current):
+        return format_html(' lang="{}"', locale)
+    return format_html(' lang="{}" dir="{}"', locale, "rtl" if _is_rtl(locale) else "ltr")
+
+
+def _is_rtl(code):
+    try:
+        return get_language_info(code)["bidi"]
+    except KeyError:
+        return False
 
 
 @register.filter
