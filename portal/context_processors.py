@@ -44,6 +44,7 @@ MAIN_NAVIGATION = [
 FOOTER_LINKS = [
     Link(_("News feed (RSS)"), "feed_news_rss"),
     Link(_("Partnership calls feed (RSS)"), "feed_calls_rss"),
+    Link(_("Alerts by email"), "alerts_subscribe"),
 ]
 
 

@@ -1,5 +1,6 @@
 """The Bourse's content model. Import from here: ``from cms.models import AuthorityPage``."""
 
+from .alerts import AlertDelivery, AlertSubscription
 from .choices import (
     FRENCH_COUNTRY_CODES,
     AuthorityKind,
@@ -22,6 +23,8 @@ from .pages import (
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
 __all__ = [
+    "AlertDelivery",
+    "AlertSubscription",
     "FRENCH_COUNTRY_CODES",
     "SDG_COUNT",
     "ActionDomain",

@@ -40,11 +40,15 @@ def source_call(expression):
     )
 
 
-def _render(name, language, context):
+def _render(name, language, context, template_dir=TEMPLATE_DIR):
+    """(subject on one line, body) of ``template_dir/name``, rendered in ``language``."""
     with translation.override(language):
-        subject = render_to_string(f"{TEMPLATE_DIR}/{name}_subject.txt", context)
-        body = render_to_string(f"{TEMPLATE_DIR}/{name}.txt", context)
+        subject = render_to_string(f"{template_dir}/{name}_subject.txt", context)
+        body = render_to_string(f"{template_dir}/{name}.txt", context)
     return " ".join(subject.split()), body
+
+
+render_email = _render
 
 
 def _full_url(page):

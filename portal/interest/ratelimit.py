@@ -42,11 +42,12 @@ def client_address(request):
 class RateLimit:
     """At most ``limit`` hits per ``period`` seconds for one client address."""
 
-    def __init__(self, request, limit=None, period=None):
+    def __init__(self, request, limit=None, period=None, prefix=KEY_PREFIX):
         self.limit = settings.INTEREST_RATE_LIMIT if limit is None else limit
         self.period = settings.INTEREST_RATE_PERIOD if period is None else period
         self.window = int(time.time() // self.period)
-        self.key = f"{KEY_PREFIX}:{client_address(request)}:{self.window}"
+        # Each form counts under its own prefix: alerts don't use up the interest budget.
+        self.key = f"{prefix}:{client_address(request)}:{self.window}"
 
     def is_exceeded(self):
         return (cache.get(self.key) or 0) >= self.limit

@@ -1,0 +1,1 @@
+"""Alertes: email subscriptions to new partnership calls (double opt-in, one-click unsubscribe)."""
