@@ -7,14 +7,21 @@ a permission on the model (the "Moderators" group gets it), the report page perm
 import datetime
 
 import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, LocaleColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -28,6 +35,7 @@ from cms.models import (
     MailStatus,
     PartnershipCallPage,
 )
+from cms.representatives import grant_representative, send_invitation
 
 # --- expressions of interest --------------------------------------------------------------
 
@@ -258,3 +266,60 @@ class StaleFichesReportView(ReportView):
             .order_by(F("last_verified").asc(nulls_first=True), "title", "pk")
         )
         return super().get_queryset()
+
+
+# --- representatives of an authority (cms/representatives.py) ------------------------------
+
+
+def can_grant_representatives(user, fiche):
+    """Staff who may both create accounts and publish the fiche hand out representative access."""
+    return user.has_perm("auth.add_user") and fiche.permissions_for_user(user).can_publish()
+
+
+class RepresentativeForm(forms.Form):
+    email = forms.EmailField(label=_("email of the representative"))
+    name = forms.CharField(label=_("full name"), max_length=150, required=False)
+
+
+class GrantRepresentativeView(WagtailAdminTemplateMixin, FormView):
+    """A small form on a fiche: the representative's email, then an invitation mail."""
+
+    form_class = RepresentativeForm
+    template_name = "wagtailadmin/generic/form.html"
+    header_icon = "user"
+    url_name = "grant_representative"
+
+    def dispatch(self, request, page_id):
+        self.fiche = get_object_or_404(AuthorityPage, pk=page_id)
+        if not can_grant_representatives(request.user, self.fiche):
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def get_page_title(self):
+        return _("Grant representative access")
+
+    def get_page_subtitle(self):
+        return self.fiche.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse(self.url_name, args=[self.fiche.pk]),
+            submit_button_label=_("Send the invitation"),
+            submit_button_active_label=_("Sending…"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        user, _created = grant_representative(
+            self.fiche, form.cleaned_data["email"], form.cleaned_data["name"]
+        )
+        send_invitation(user, self.fiche)
+        messages.success(
+            self.request,
+            _("%(email)s can now update “%(title)s”; an invitation was sent.")
+            % {"email": user.email, "title": self.fiche.title},
+        )
+        return redirect("wagtailadmin_pages:edit", self.fiche.pk)

@@ -5,12 +5,18 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.admin_views import InterestExpressionViewSet, StaleFichesReportView
-from cms.models import ActionDomain, Theme
+from cms.admin_views import (
+    GrantRepresentativeView,
+    InterestExpressionViewSet,
+    StaleFichesReportView,
+    can_grant_representatives,
+)
+from cms.models import ActionDomain, AuthorityPage, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -78,3 +84,35 @@ def register_stale_fiches_report_menu_item():
         icon_name="time",
         order=1150,
     )
+
+
+# --- representatives: a fiche's authority keeps it fresh (cms/representatives.py) ---
+
+
+@hooks.register("register_admin_urls")
+def register_grant_representative_url():
+    return [
+        path(
+            "fiches/<int:page_id>/representatives/",
+            GrantRepresentativeView.as_view(),
+            name=GrantRepresentativeView.url_name,
+        )
+    ]
+
+
+class GrantRepresentativeButton(PageMenuItem):
+    label = _("Grant representative access")
+    icon_name = "user"
+
+    def is_shown(self, user):
+        return can_grant_representatives(user, self.page)
+
+    @property
+    def url(self):
+        return reverse(GrantRepresentativeView.url_name, args=[self.page.pk])
+
+
+@hooks.register("register_page_header_buttons")
+def grant_representative_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is not None and issubclass(page.specific_class, AuthorityPage):
+        yield GrantRepresentativeButton(page=page, priority=80)
