@@ -408,3 +408,23 @@ def test_unpublished_private_or_unknown_calls_are_not_found(client, authority, s
     assert client.get("/fr/interet/999999/").status_code == 404
     assert client.get(f"/fr/interet/{authority.pk}/").status_code == 404
     assert InterestExpression.objects.count() == 0
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_open_calls_page_leads_to_the_form(client, call, language):
+    form_url = reverse_in(language, "interest_expression", call.pk)
+    page = client.get(f"/{language}{call.url[3:]}")
+    assert page.status_code == 200
+    assert f'href="{form_url}"' in page.content.decode()
+    assert client.get(form_url).status_code == 200
+
+
+def test_a_closed_calls_page_offers_no_form(client, authority):
+    closed = make_call(authority, status="closed")
+    page = client.get(closed.url)
+    assert reverse_in("fr", "interest_expression", closed.pk) not in page.content.decode()
+
+
+def reverse_in(language, name, call_id):
+    with translation.override(language):
+        return reverse(name, args=[call_id])
