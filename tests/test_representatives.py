@@ -242,3 +242,18 @@ def test_moderator_with_user_rights_sees_the_action(client, moderator, fiche):
     moderator.user_permissions.add(Permission.objects.get(codename="add_user"))
     client.force_login(moderator)
     assert grant_url(fiche) in client.get(edit_url(fiche)).content.decode()
+
+
+def test_admin_form_speaks_the_editor_language(admin_client, fiche):
+    response = admin_client.get(grant_url(fiche), HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.status_code == 200
+    assert "Donner accès à un représentant" in response.content.decode()
+
+
+def test_command_refuses_a_bad_email(fiche, django_user_model):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("grant_representative", "dakar", "not-an-email")
+    assert not django_user_model.objects.filter(email="not-an-email").exists()
