@@ -153,9 +153,13 @@ def test_language_switcher_leads_to_the_translation_of_the_page(client, skeleton
     assert links["fr"] == authority.url
     english = authority.get_translation(translation_locale("en"))
     assert links["en"] == english.url
-    # A draft translation is not offered: the Spanish home instead.
-    assert links["es"] == "/es/"
-    assert links["ar"] == "/ar/"
+    # A draft translation is not offered: the source, read in the Spanish chrome, instead.
+    assert links["es"] == "/es/" + authority.url.removeprefix("/fr/")
+    assert links["ar"] == "/ar/" + authority.url.removeprefix("/fr/")
+    arabic = client.get(links["ar"])
+    assert arabic.status_code == 200
+    assert "Dakar" in arabic.content.decode()
+    assert "Dakar (es)" not in arabic.content.decode()
 
 
 def test_hreflang_alternates_list_live_translations_only(client, skeleton):

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from cms.routing import in_visitor_language
+
 register = template.Library()
 
 # Open Graph wants language_TERRITORY; these are the territories the portal writes for.
@@ -70,13 +72,27 @@ def _page_translations(page, request):
     return urls
 
 
+def _untranslated_url(page_urls, code):
+    """Where a page with no version in ``code`` is read in that language's chrome.
+
+    cms.routing serves content not yet translated under every language's prefix, in its
+    source language and marked so; the language's home is the answer only for a page with
+    no public version at all.
+    """
+    if not page_urls:
+        return language_home(code)
+    source = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in page_urls else min(page_urls)
+    with translation.override(code):
+        return in_visitor_language(page_urls[source], source)
+
+
 def language_versions(request, page=None):
     current = translation.get_language()
     page_urls = _page_translations(page, request) if isinstance(page, Page) else {}
     versions = LanguageVersions()
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
-            url = page_urls.get(code) or language_home(code)
+            url = page_urls.get(code) or _untranslated_url(page_urls, code)
         else:
             url = _translated_path(request, code)
         versions.switcher.append(
