@@ -368,3 +368,27 @@ def test_staff_see_subscriptions_read_only_and_visitors_do_not(client, admin_cli
     anonymous = Client().get(reverse("alert_subscriptions:index"))
     assert anonymous.status_code == 302
     assert EMAIL not in text(anonymous)
+
+
+def test_a_retried_alert_links_the_copy_in_the_subscribers_language(client, dakar, publish):
+    confirmed_subscription(client, "en")
+    with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
+        call = publish(make_call, dakar, "Eau", direction="request", theme_slugs=[WATER])
+    publish(translate, dakar, "en", "Dakar")
+    english = publish(translate, call, "en", "Water")
+    call_command("send_alerts", verbosity=0)
+    [alert] = mail.outbox
+    assert english.get_full_url() in alert.body
+    assert call.get_full_url() not in alert.body
+    assert "Water" in alert.subject
+
+
+def test_a_copy_under_an_untranslated_fiche_falls_back_to_the_source(client, dakar, publish):
+    confirmed_subscription(client, "en")
+    with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
+        call = publish(make_call, dakar, "Eau", direction="request", theme_slugs=[WATER])
+    # The English copy's fiche is copied as a draft: the copy cannot be reached yet.
+    publish(translate, call, "en", "Water")
+    call_command("send_alerts", verbosity=0)
+    [alert] = mail.outbox
+    assert call.get_full_url() in alert.body

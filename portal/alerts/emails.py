@@ -127,13 +127,22 @@ def on_call_published(sender, instance, **kwargs):
 
 
 def call_for(delivery):
-    """The call in the subscriber's language, else its oldest visible copy; None if gone."""
-    copies = visible(PartnershipCallPage).filter(translation_key=delivery.call_key)
+    """(call, authority): the copy in the subscriber's language, else the oldest visible copy
+    whose fiche is visible too (a translated call may sit under a fiche not yet translated).
+    None when no visible copy is left."""
     language = delivery.subscription.language
-    return (
-        copies.filter(locale__language_code=language).first()
-        or copies.order_by("pk").select_related("locale").first()
+    copies = (
+        visible(PartnershipCallPage)
+        .filter(translation_key=delivery.call_key)
+        .select_related("locale")
+        .order_by("pk")
     )
+    ordered = sorted(copies, key=lambda copy: copy.locale.language_code != language)
+    for copy in ordered:
+        authority = public_authority(copy)
+        if authority is not None:
+            return copy, authority
+    return None
 
 
 def alert_message(delivery, call, authority):
@@ -165,9 +174,9 @@ def deliver(delivery):
     """Send one delivery if nobody else is; True when it has left."""
     if not claim(delivery.pk):
         return False
-    call = call_for(delivery)
-    authority = public_authority(call) if call else None
-    if call is None or authority is None or not call.is_open:
+    found = call_for(delivery)
+    call, authority = found or (None, None)
+    if call is None or not call.is_open:
         # Unpublished or closed since: nothing to announce any more.
         delivery.delete()
         return False
