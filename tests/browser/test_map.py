@@ -92,11 +92,12 @@ def test_direction_and_french_filters(portal, tab, data):
     page = open_map(tab, portal, "/fr/carte/?direction=request")
     titles = page.locator("[data-map-results] > li .map-result__title").all_inner_texts()
     assert titles == ["Bamako", "Dakar"]
-    page.select_option("#map-filter-french", "true")
+    # The same vocabulary as the directories: french=french|foreign.
+    page.select_option("#map-filter-french", "french")
     page.wait_for_selector(READY)
     assert shown_count(page) == 0
     assert page.locator("[data-map-empty]").is_visible()
-    assert "french=true" in page.url
+    assert "french=french" in page.url
 
 
 def test_unknown_filter_in_the_address_is_reported_in_the_visitors_language(portal, tab, data):

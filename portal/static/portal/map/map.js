@@ -396,14 +396,14 @@
       case "kind":
         return state.kinds.has(value.toLowerCase()) ? value.toLowerCase() : null;
       case "french":
-        // true|false as in the API; the directories' french|foreign mean the same.
+        // french|foreign, as in the directories; the API's true|false are read too.
         return FRENCH_VALUES[value.toLowerCase()] || null;
       default:
         return null;
     }
   }
 
-  const FRENCH_VALUES = { true: "true", french: "true", false: "false", foreign: "false" };
+  const FRENCH_VALUES = { french: "french", true: "french", foreign: "foreign", false: "foreign" };
 
   /** Filters from an address's query string; unknown values are dropped and reported. */
   function readFilters(search) {
@@ -429,7 +429,7 @@
     if (filters.theme && !p.themes.includes(filters.theme)) return false;
     if (filters.country && p.country !== filters.country) return false;
     if (filters.kind && String(p.kind).toLowerCase() !== filters.kind) return false;
-    if (filters.french && String(p.french) !== filters.french) return false;
+    if (filters.french && (p.french ? "french" : "foreign") !== filters.french) return false;
     return true;
   }
 
