@@ -57,6 +57,7 @@ class Profile:
     partners: frozenset = field(default=frozenset(), compare=False)
     title: str = ""
     pk: int | None = None
+    call_key: str | None = None  # a call's translation_key, to find its copy in a language
 
 
 # --- scoring (pure) -----------------------------------------------------------------------
@@ -170,29 +171,69 @@ def codes(value):
     return frozenset(str(code) for code in value if code)
 
 
-def related_ids(relation, owner_field, target_field, owners):
-    """``{owner pk: frozenset of target pks}`` from a many-to-many table (one query)."""
-    pairs = relation.through.objects.filter(**{f"{owner_field}__in": owners})
+def related_ids(relation, owner_field, target_field, owners=None, targets=None):
+    """``{owner pk: frozenset of target pks}`` from a many-to-many table (one query).
+
+    ``targets`` keeps only those targets: for candidates only the themes they share with
+    the source count, and the table rows fetched stay few.
+    """
+    pairs = relation.through.objects.all()
+    if owners is not None:
+        pairs = pairs.filter(**{f"{owner_field}__in": owners})
+    if targets is not None:
+        pairs = pairs.filter(**{f"{target_field}__in": targets})
     grouped = defaultdict(set)
     for owner, target in pairs.values_list(owner_field, target_field):
         grouped[owner].add(target)
     return defaultdict(frozenset, {owner: frozenset(ids) for owner, ids in grouped.items()})
 
 
-def authority_taxonomy(owners):
-    themes = related_ids(AuthorityPage.objective_themes, "authoritypage_id", "theme_id", owners)
+def authority_taxonomy(owners=None, source=None):
+    themes = related_ids(
+        AuthorityPage.objective_themes,
+        "authoritypage_id",
+        "theme_id",
+        owners,
+        source and source.themes,
+    )
     domains = related_ids(
-        AuthorityPage.objective_domains, "authoritypage_id", "actiondomain_id", owners
+        AuthorityPage.objective_domains,
+        "authoritypage_id",
+        "actiondomain_id",
+        owners,
+        source and source.domains,
     )
     return themes, domains
 
 
-def call_taxonomy(owners):
-    themes = related_ids(PartnershipCallPage.themes, "partnershipcallpage_id", "theme_id", owners)
+def call_taxonomy(owners=None, source=None):
+    themes = related_ids(
+        PartnershipCallPage.themes,
+        "partnershipcallpage_id",
+        "theme_id",
+        owners,
+        source and source.themes,
+    )
     domains = related_ids(
-        PartnershipCallPage.action_domains, "partnershipcallpage_id", "actiondomain_id", owners
+        PartnershipCallPage.action_domains,
+        "partnershipcallpage_id",
+        "actiondomain_id",
+        owners,
+        source and source.domains,
     )
     return themes, domains
+
+
+def one_per_key(rows, key):
+    """The oldest row of each translation_key: the content, not each of its translations.
+
+    What scoring reads (taxonomy, countries, languages) is shared by all copies, and leaving
+    out the per-language fallback makes the candidate scan a plain one.
+    """
+    seen = {}
+    for row in rows:
+        seen.setdefault(row[key], row)
+    return list(seen.values())
 
 
 AUTHORITY_FIELDS = (
@@ -205,6 +246,7 @@ AUTHORITY_FIELDS = (
 )
 CALL_FIELDS = (
     "pk",
+    "translation_key",
     "title",
     "direction",
     "target_countries",
@@ -239,6 +281,7 @@ def call_profile(row, themes, domains, languages, partners=frozenset()):
         partners=partners,
         title=row["title"],
         pk=row["pk"],
+        call_key=str(row["translation_key"]),
     )
 
 
@@ -302,8 +345,8 @@ def candidate_q(source, themes_table, owner_field, sought_field, country_field):
     return q
 
 
-def authority_candidates(source, locale, restricted):
-    queryset = querysets.authorities(locale, restricted=restricted).filter(
+def authority_candidates(source, restricted):
+    queryset = querysets.visible(AuthorityPage, restricted).filter(
         candidate_q(
             source,
             AuthorityPage.objective_themes.through,
@@ -312,25 +355,29 @@ def authority_candidates(source, locale, restricted):
             "country",
         )
     )
-    rows = list(queryset.values(*AUTHORITY_FIELDS))
-    themes, domains = authority_taxonomy([row["pk"] for row in rows])
+    rows = one_per_key(queryset.order_by("pk").values(*AUTHORITY_FIELDS), "translation_key")
+    themes, domains = authority_taxonomy(source=source)
     return [authority_profile(row, themes, domains) for row in rows]
 
 
-def call_candidates(source, locale, restricted):
-    queryset = querysets.open_calls(locale, restricted=restricted).filter(
-        candidate_q(
-            source,
-            PartnershipCallPage.themes.through,
-            "partnershipcallpage_id",
-            "target_countries",
-            "authority_country",
+def call_candidates(source, restricted):
+    queryset = (
+        visible_calls(restricted)
+        .filter(querysets.accepting_interest_q())
+        .filter(
+            candidate_q(
+                source,
+                PartnershipCallPage.themes.through,
+                "partnershipcallpage_id",
+                "target_countries",
+                "authority_country",
+            )
         )
     )
     if source.direction:
         queryset = queryset.exclude(direction=source.direction)
-    rows = list(queryset.values(*CALL_FIELDS))
-    themes, domains = call_taxonomy([row["pk"] for row in rows])
+    rows = one_per_key(queryset.order_by("pk").values(*CALL_FIELDS), "translation_key")
+    themes, domains = call_taxonomy(source=source)
     keys = {row["authority_key"] for row in rows}
     languages = {
         str(key): codes(value)
@@ -370,19 +417,19 @@ def suggest(scope, *, authority=None, call=None, locale=None, limit=DEFAULT_LIMI
         source = authority_source(authority, restricted)
     else:
         source = call_source(call, restricted)
-    candidates = authority_candidates(source, locale_obj, restricted)
-    candidates += call_candidates(source, locale_obj, restricted)
+    candidates = authority_candidates(source, restricted)
+    candidates += call_candidates(source, restricted)
     ranked = rank(source, candidates, limit)
     return materialise(ranked, locale_obj, scope)
 
 
 def materialise(ranked, locale, scope):
     """Load the pages of the ranked suggestions (a bounded number of queries) and word them."""
-    call_pks = [c.pk for c, _p, _r in ranked if c.direction is not None]
+    call_keys = [c.call_key for c, _p, _r in ranked if c.call_key]
     calls = {
-        call.pk: call
+        str(call.translation_key): call
         for call in querysets.open_calls(locale, restricted=scope.restricted).filter(
-            pk__in=call_pks
+            translation_key__in=call_keys
         )
     }
     keys = [c.authority_key for c, _p, _r in ranked]
@@ -407,7 +454,7 @@ def materialise(ranked, locale, scope):
                 "score": points,
                 "reasons": [describe(reason, language, country_name) for reason in reasons],
                 "authority": authority,
-                "call": calls.get(candidate.pk) if candidate.direction else None,
+                "call": calls.get(candidate.call_key) if candidate.call_key else None,
             }
         )
     return results
