@@ -200,6 +200,7 @@ def test_internal_and_personal_fields_are_not_in_the_schema(client, skeleton):
         "countries",
         "mapFeatures",
         "search",
+        "suggestedPartners",
     }
 
 
