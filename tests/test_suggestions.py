@@ -240,3 +240,20 @@ def test_the_card_list_shows_each_suggestion_and_why(client, world):
     assert "Lyon water expertise" in html and "1 thématique en commun" in html
     assert html.index("Lyon water expertise") < html.index("Rennes") < html.index("Lille")
     assert "Aucune suggestion pour l’instant" in empty
+
+
+def test_no_contact_email_or_phone_in_suggestions(client, world):
+    from cms.models import AuthorityPage
+
+    query = """query($call: ID) { suggestedPartners(call: $call, limit: 50) {
+        reasons authority { title contactName contactRole summary }
+        call { title summary wantedPartnerProfile authority { title contactName } } } }"""
+    response = client.post(
+        "/graphql/",
+        {"query": query, "variables": {"call": world["request"].pk}},
+        content_type="application/json",
+    )
+    body = response.content.decode()
+    assert "Lyon water expertise" in body
+    for email, phone in AuthorityPage.objects.values_list("contact_email", "contact_phone"):
+        assert email not in body and phone not in body
