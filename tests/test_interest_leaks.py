@@ -71,6 +71,7 @@ def root_queries(call, authority, article):
         "partnershipCall": f"(id: {call.pk})",
         "newsArticle": f"(id: {article.pk})",
         "search": '(query: "zebrafish", perPage: 100)',
+        "suggestedPartners": f"(call: {call.pk}, limit: 50)",
     }
     query_type = schema.graphql_schema.query_type
     for name, field in query_type.fields.items():
