@@ -154,6 +154,16 @@ def is_preview(request):
     return bool(getattr(request, "is_preview", False))
 
 
+def suggestions_wanted(page, request):
+    """Partner suggestions start from a published, public page's id: not in previews (the
+    draft may differ from what the public API knows) nor before the first publication."""
+    if page.pk is None or not page.live or is_preview(request):
+        return False
+    # A private fiche is answered 404 by its root field; asking for its suggestions would
+    # be an error instead (the public API does not know it).
+    return not page.get_view_restrictions().exists()
+
+
 class OperationPageMixin:
     """A page whose template context is the data of the operation ``operation_name``.
 

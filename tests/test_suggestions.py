@@ -257,3 +257,21 @@ def test_no_contact_email_or_phone_in_suggestions(client, world):
     assert "Lyon water expertise" in body
     for email, phone in AuthorityPage.objects.values_list("contact_email", "contact_phone"):
         assert email not in body and phone not in body
+
+
+def test_fiche_and_call_pages_show_their_suggestions(client, world):
+    fiche = client.get(world["dakar"].url).content.decode()
+    assert "Partenaires suggérés" in fiche
+    assert "Lyon" in fiche
+    assert "Nantes" not in fiche.split("Partenaires suggérés")[1]  # already a partner
+    call = client.get(world["request"].url).content.decode()
+    assert "Partenaires suggérés" in call
+    assert "Lyon" in call.split("Partenaires suggérés")[1]
+
+
+def test_a_preview_shows_no_suggestions(admin_client, world):
+    from django.urls import reverse
+
+    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[world["dakar"].pk]))
+    assert response.status_code == 200
+    assert "Partenaires suggérés" not in response.content.decode()

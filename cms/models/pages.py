@@ -28,7 +28,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms import views
-from cms.operations import OperationPageMixin
+from cms.operations import OperationPageMixin, suggestions_wanted
 from cms.routing import LocaleFallbackRoutingMixin
 
 from .blocks import NewsBodyBlock
@@ -304,8 +304,11 @@ class AuthorityPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
     def is_french(self):
         return self.country.code in FRENCH_COUNTRY_CODES
 
+    def operation_variables(self, request):
+        return {"id": self.pk, "withSuggestions": suggestions_wanted(self, request)}
+
     def context_from_data(self, data, request):
-        return {"fiche": data["authority"]}
+        return {"fiche": data["authority"], "suggestions": data.get("suggestions")}
 
     def clean(self):
         super().clean()
@@ -519,10 +522,18 @@ class PartnershipCallPage(OperationPageMixin, Page):
     def operation_variables(self, request):
         # Related calls share the first theme (read from this instance: a preview's draft).
         theme = next(iter(self.themes.all()), None)
-        return {"id": self.pk, "theme": theme.slug if theme else None, "withRelated": bool(theme)}
+        return {
+            "id": self.pk,
+            "theme": theme.slug if theme else None,
+            "withRelated": bool(theme),
+            "withSuggestions": self.is_open and suggestions_wanted(self, request),
+        }
 
     def context_from_data(self, data, request):
-        return views.call_page_context(data, self.pk)
+        return {
+            **views.call_page_context(data, self.pk),
+            "suggestions": data.get("suggestions"),
+        }
 
     @property
     def is_open(self):
