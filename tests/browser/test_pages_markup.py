@@ -48,7 +48,7 @@ def data(portal):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("code", ["en", "ar"])
+@pytest.mark.parametrize("code", ["fr", "en", "ar"])
 def test_page_types_have_no_serious_accessibility_violation(portal, tab, data, code):
     found = {}
     for name, url in page_paths(data, code).items():
