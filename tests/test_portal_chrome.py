@@ -213,7 +213,8 @@ def test_language_links_cost_the_same_whatever_the_number_of_translations(client
     for code in ("en", "es", "pt", "ar"):
         translate(translated, code)
     assert count_queries(client, translated.url) == count_queries(client, lone.url)
-    assert count_queries(client, translated.url) <= 20
+    # 18 for the fiche and its chrome, plus a fixed 10 for its partner suggestions (issue 6).
+    assert count_queries(client, translated.url) <= 30
 
 
 def translation_locale(code):
