@@ -65,6 +65,17 @@ def authority_filters():
     }
 
 
+def single_item(item_type, what):
+    """A root field answering one published item, by id or by slug and locale, or null."""
+    return graphene.Field(
+        item_type,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        locale=locale_arg(),
+        description=f"One published {what} by id, or by slug and locale; null if none.",
+    )
+
+
 def pagination_args():
     return {
         "page": graphene.Int(default_value=1, description="Page number, from 1."),
@@ -110,13 +121,7 @@ class Query(graphene.ObjectType):
         **authority_filters(),
         **pagination_args(),
     )
-    authority = graphene.Field(
-        Authority,
-        id=graphene.ID(),
-        slug=graphene.String(),
-        locale=locale_arg(),
-        description="One published fiche by id, or by slug and locale; null if none.",
-    )
+    authority = single_item(Authority, "fiche")
     partnership_calls = graphene.Field(
         PartnershipCallList,
         required=True,
@@ -138,13 +143,7 @@ class Query(graphene.ObjectType):
         order=CallOrderEnum(default_value="NEWEST"),
         **pagination_args(),
     )
-    partnership_call = graphene.Field(
-        PartnershipCall,
-        id=graphene.ID(),
-        slug=graphene.String(),
-        locale=locale_arg(),
-        description="One published call by id, or by slug and locale; null if none.",
-    )
+    partnership_call = single_item(PartnershipCall, "call")
     news = graphene.Field(
         NewsList,
         required=True,
@@ -153,13 +152,7 @@ class Query(graphene.ObjectType):
         theme=graphene.String(description="Theme slug."),
         **pagination_args(),
     )
-    news_article = graphene.Field(
-        NewsArticle,
-        id=graphene.ID(),
-        slug=graphene.String(),
-        locale=locale_arg(),
-        description="One published news article by id, or by slug and locale; null if none.",
-    )
+    news_article = single_item(NewsArticle, "news article")
     themes = graphene.List(
         graphene.NonNull(Theme),
         required=True,
