@@ -10,36 +10,10 @@ query count.
     make bench BENCH_AUTHORITIES=15000
 """
 
-import argparse
-import os
 import platform
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
-DEFAULT_AUTHORITIES = 2000
-DEFAULT_RUNS = 5
-
-
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--authorities",
-        type=int,
-        default=int(os.environ.get("BENCH_AUTHORITIES", DEFAULT_AUTHORITIES)),
-        help=f"fiches to seed (default {DEFAULT_AUTHORITIES}, or $BENCH_AUTHORITIES)",
-    )
-    parser.add_argument(
-        "--runs",
-        type=int,
-        default=DEFAULT_RUNS,
-        help=f"timed runs per measure; the median is shown (default {DEFAULT_RUNS})",
-    )
-    args = parser.parse_args(argv)
-    if args.authorities < 1 or args.runs < 1:
-        parser.error("--authorities and --runs must be at least 1")
-    return args
+from bench import cli
 
 
 def print_table(measures, heading, out):
@@ -52,12 +26,7 @@ def print_table(measures, heading, out):
 
 
 def main(argv=None):
-    args = parse_args(argv)
-    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    import django
-
-    django.setup()
+    args = cli.setup(argv)
     from django.conf import settings
     from django.db import connection
 

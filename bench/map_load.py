@@ -27,8 +27,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import cli
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
 MAP_PATH = "/fr/carte/"
 READY = "[data-map-widget][data-state=ready]"
 SERVER_START_TIMEOUT = 90
@@ -180,7 +181,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.authorities < 1 or args.runs < 1:
         parser.error("--authorities and --runs must be at least 1")
-    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+    os.environ.setdefault("DATABASE_URL", cli.DEFAULT_DATABASE_URL)
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 

@@ -12,6 +12,8 @@ import statistics
 import sys
 import time
 
+from bench import cli
+
 SAMPLE = 20
 QUERY = """query($authority: ID, $call: ID) {
   suggestedPartners(authority: $authority, call: $call, locale: "fr", limit: 10) {
@@ -54,7 +56,7 @@ def run(runs, out):
     from cms.api import querysets
     from cms.models import AuthorityPage
 
-    fiches = sample_ids(querysets.visible(AuthorityPage), SAMPLE)
+    fiches = sample_ids(AuthorityPage.objects.visible(), SAMPLE)
     calls = sample_ids(querysets.open_calls(default_locale()), SAMPLE)
     out.write(f"\nsuggestedPartners (limit 10), {SAMPLE} sources each, median of {runs} runs\n\n")
     out.write(f"{'source':<8}  {'median ms':>10}  {'slowest ms':>10}  {'SQL queries':>11}  note\n")
@@ -75,16 +77,7 @@ def default_locale():
 
 
 def main(argv=None):
-    import os
-
-    from bench.__main__ import DEFAULT_DATABASE_URL, parse_args
-
-    args = parse_args(argv)
-    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    import django
-
-    django.setup()
+    args = cli.setup(argv)
     from bench import database
 
     state = database.prepare(args.authorities, sys.stdout)

@@ -30,6 +30,7 @@ from wagtail.models import (
 )
 from wagtail.signals import workflow_approved
 
+from cms.api.cache import bump_content_version
 from cms.models import AuthorityIndexPage, AuthorityPage, PartnershipCallPage
 
 MODERATORS_GROUP = "Moderators"  # created by Wagtail's own migrations
@@ -167,8 +168,6 @@ def mark_verified(fiche, day):
     if revision is not None:
         revision.content["last_verified"] = day.isoformat()
         revision.save(update_fields=["content"])
-    from cms.api.cache import bump_content_version
-
     bump_content_version()
 
 

@@ -14,13 +14,18 @@ once, with its best-scoring match, so an authority with many calls cannot flood 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import global_settings
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from cms.api import loaders, querysets
-from cms.models import AuthorityPage, CallDirection, Cooperation, PartnershipCallPage
+from cms.models import (
+    AuthorityPage,
+    CallDirection,
+    Cooperation,
+    PartnershipCallPage,
+    language_name,
+)
 
 # --- weights ------------------------------------------------------------------------------
 # An offer meeting a request is what the Bourse exists for: it outweighs any single other
@@ -39,8 +44,6 @@ SHARED_LANGUAGE = 4
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
-
-LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def describe(reason, language_code, country_name):
                 "country": country_name(value)
             }
         if kind == "languages":
-            names = ", ".join(gettext(LANGUAGE_NAMES.get(code, code)) for code in value)
+            names = ", ".join(language_name(code) for code in value)
             return ngettext(
                 "Shared working language: %(languages)s",
                 "Shared working languages: %(languages)s",
@@ -295,20 +298,12 @@ def partners_of(authority_key):
 
 def visible_calls(restricted):
     """Visible calls in any language, with their visible authority's key and country."""
-    parent = querysets.visible(AuthorityPage, restricted).filter(path=querysets.parent_path())
-    return (
-        querysets.visible(PartnershipCallPage, restricted)
-        .annotate(
-            authority_key=Subquery(parent.values("translation_key")[:1]),
-            authority_country=Subquery(parent.values("country")[:1]),
-        )
-        .filter(authority_key__isnull=False)
-    )
+    return PartnershipCallPage.objects.visible(restricted).with_authority(restricted)
 
 
 def authority_source(pk, restricted):
     """The Profile of a visible fiche by id, or InvalidFilter."""
-    rows = querysets.visible(AuthorityPage, restricted).filter(pk=pk).values(*AUTHORITY_FIELDS)
+    rows = AuthorityPage.objects.visible(restricted).filter(pk=pk).values(*AUTHORITY_FIELDS)
     row = rows.first() if str(pk).isdigit() else None
     if row is None:
         raise querysets.InvalidFilter(
@@ -346,7 +341,7 @@ def candidate_q(source, themes_table, owner_field, sought_field, country_field):
 
 
 def authority_candidates(source, restricted):
-    queryset = querysets.visible(AuthorityPage, restricted).filter(
+    queryset = AuthorityPage.objects.visible(restricted).filter(
         candidate_q(
             source,
             AuthorityPage.objective_themes.through,

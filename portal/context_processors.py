@@ -1,44 +1,42 @@
 """What the public chrome (header, footer) needs on every page.
 
 The main navigation and the footer links are plain lists of ``Link`` so that later steps add
-an entry in one line. A link whose URL name is not (yet) routed is left out rather than shown
-dead: the partnership calls, map and API entries appear as soon as their views are named
-``partnership_calls``, ``map`` and ``api`` inside the language prefix.
+an entry in one line. A link whose URL is not (yet) routed is left out rather than shown
+dead. Addresses of the page tree come from cms.pages.urls, where the skeleton's sections and
+routes are named once.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.bootstrap import AUTHORITY_INDEX_SLUG, NEWS_INDEX_SLUG
-
-WAGTAIL_SERVE = "wagtail_serve"
+from cms.pages import urls as page_urls
 
 
 @dataclass(frozen=True)
 class Link:
     label: str
-    url_name: str
-    args: tuple = ()
+    url_name: str = ""
+    url: Callable | None = None  # an address of the page tree, in the active language
 
     def resolve(self):
         """The URL in the active language, or None while nothing serves it."""
         try:
-            return reverse(self.url_name, args=self.args)
+            return self.url() if self.url else reverse(self.url_name)
         except NoReverseMatch:
             return None
 
 
 MAIN_NAVIGATION = [
-    Link(_("Home"), WAGTAIL_SERVE, ("",)),
-    Link(_("Authorities"), WAGTAIL_SERVE, (f"{AUTHORITY_INDEX_SLUG}/",)),
-    # The calls directory and the search are routes of the directory and home pages (cms.views).
-    Link(_("Partnership calls"), WAGTAIL_SERVE, (f"{AUTHORITY_INDEX_SLUG}/appels/",)),
+    Link(_("Home"), url=page_urls.home_url),
+    Link(_("Authorities"), url=page_urls.directory_url),
+    Link(_("Partnership calls"), url=lambda: page_urls.directory_url("calls")),
     Link(_("Map"), "map"),
-    Link(_("News"), WAGTAIL_SERVE, (f"{NEWS_INDEX_SLUG}/",)),
+    Link(_("News"), url=page_urls.news_url),
     Link(_("API for partners"), "api"),
-    Link(_("Search"), WAGTAIL_SERVE, ("recherche/",)),
+    Link(_("Search"), url=page_urls.search_url),
 ]
 
 FOOTER_LINKS = [

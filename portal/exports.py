@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import orjson
-from django.conf import global_settings
 from django.db.models import Subquery
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import translation
@@ -24,11 +23,19 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries import countries as all_countries
+from wagtail.models import Page
 
 from cms.api import flat, querysets
 from cms.api.cache import cached
 from cms.api.paths import PageUrls
-from cms.models import FRENCH_COUNTRY_CODES, AuthorityKind, AuthorityPage, CallDirection, Theme
+from cms.models import (
+    FRENCH_COUNTRY_CODES,
+    AuthorityKind,
+    AuthorityPage,
+    CallDirection,
+    Theme,
+    language_name,
+)
 
 # (key, header): the order of the CSV columns and the keys of each row tuple.
 COLUMNS = [
@@ -61,7 +68,6 @@ FALSE_WORDS = {"false", "0", "no"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 CSV_CHUNK_ROWS = 500
-LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
 
 FICHE_FIELDS = (
     "pk",
@@ -130,7 +136,7 @@ def read_filters(params):
 
 def theme_names(authorities, locale):
     """{fiche pk: [(slug, name in ``locale``)]} for the sought themes (two queries)."""
-    names = dict(Theme.objects.filter(locale=locale).values_list("translation_key", "name"))
+    names = Theme.objects.names_in(locale.language_code)
     through = (
         AuthorityPage.objective_themes.through.objects.filter(
             authoritypage_id__in=Subquery(authorities.values("pk"))
@@ -146,7 +152,7 @@ def theme_names(authorities, locale):
 
 def build_rows(locale, **filters):
     """Every matching fiche as a row tuple, labels in ``locale``'s language."""
-    restricted = querysets.private_q()
+    restricted = Page.objects.private_q()
     authorities = querysets.authorities(locale, restricted=restricted, **filters)
     fiches = list(authorities.values_list(*FICHE_FIELDS))
     themes = theme_names(authorities, locale)
@@ -188,7 +194,7 @@ def build_rows(locale, **filters):
                 float(area_km2) if area_km2 is not None else None,
                 latitude,
                 longitude,
-                [(code, gettext(LANGUAGE_NAMES.get(code, code))) for code in working_languages],
+                [(code, language_name(code)) for code in working_languages],
                 themes[pk],
                 calls[key][CallDirection.OFFER],
                 calls[key][CallDirection.REQUEST],

@@ -3,7 +3,8 @@
 ``/<lang>/feeds/news.rss`` (``.atom``) and ``/<lang>/feeds/calls.rss`` (``.atom``), optionally
 narrowed with ``?theme=<slug>``. A feed lists live, public pages only; a page not translated
 into the feed's language appears in its source language, marked so. Which pages, in which
-language and order, come from cms.api.querysets: the rules GraphQL and exports share.
+language and order, come from cms.api.querysets (on the content rules of
+cms.models.querysets): the lists GraphQL and exports share.
 Items carry titles, summaries, links, dates and themes: nothing from an authority's private
 contact fields.
 """
@@ -12,8 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,7 +23,8 @@ from wagtail.models import Locale, Page
 
 from cms.api import querysets
 from cms.bootstrap import AUTHORITY_INDEX_SLUG, NEWS_INDEX_SLUG
-from cms.models import Theme
+from cms.models import Theme, name_in
+from cms.models.querysets import parent_path
 
 FEED_LENGTH = 30
 
@@ -57,20 +58,19 @@ class FeedScope:
 
     @property
     def theme_name(self):
-        return self.theme.localized_in(self.locale).name if self.theme else ""
+        if not self.theme:
+            return ""
+        themes = Theme.objects.filter(translation_key=self.theme.translation_key)
+        return name_in(self.theme, themes.names_in(self.locale.language_code))
 
 
 def _theme_names(pages, locale):
     """{page pk: [theme names in ``locale``]} in two queries for the whole list."""
     themes_by_page = {page.pk: list(page.themes.all()) for page in pages}
     keys = {theme.translation_key for themes in themes_by_page.values() for theme in themes}
-    translated = {
-        theme.translation_key: theme.name
-        for theme in Theme.objects.filter(locale=locale, translation_key__in=keys)
-    }
+    names = Theme.objects.filter(translation_key__in=keys).names_in(locale.language_code)
     return {
-        pk: [translated.get(theme.translation_key, theme.name) for theme in themes]
-        for pk, themes in themes_by_page.items()
+        pk: [name_in(theme, names) for theme in themes] for pk, themes in themes_by_page.items()
     }
 
 
@@ -89,7 +89,7 @@ class PageFeed(Feed):
     def get_object(self, request):
         locale = Locale.objects.get(language_code=translation.get_language())
         theme = theme_from_slug(request.GET.get("theme"))
-        return FeedScope(request, locale, theme, restricted=querysets.private_q())
+        return FeedScope(request, locale, theme, restricted=Page.objects.private_q())
 
     def pages(self, scope):
         raise NotImplementedError
@@ -175,9 +175,7 @@ class CallsFeed(PageFeed):
 
     def pages(self, scope):
         # The authority's title in the call's own tree, i.e. in the call's language.
-        parent = Page.objects.filter(
-            path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
-        )
+        parent = Page.objects.filter(path=parent_path())
         calls = querysets.calls(scope.locale, theme=scope.theme_slug, restricted=scope.restricted)
         return calls.annotate(authority_title=Subquery(parent.values("title")[:1]))
 

@@ -1,4 +1,4 @@
-"""The in-process runner (cms/operations.py): documents validated once, errors loud, and a
+"""The in-process runner (cms/pages/operations.py): documents validated once, errors loud, and a
 bounded number of SQL queries per page whatever the size of the fiche or the list."""
 
 import logging
@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from cms import operations
-from cms.operations import OperationError, load_operations, run
+from cms.pages import operations
+from cms.pages.operations import OperationError, load_operations, run
 from tests.factories import make_authority, make_call, make_news, small_dataset
 
 PAGES_DIR = operations.OPERATIONS_DIR

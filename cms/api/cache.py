@@ -11,6 +11,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from cms.models import ActionDomain, Theme
+
 VERSION_KEY = "api:content-version"
 TIMEOUT = 24 * 3600
 
@@ -52,8 +54,6 @@ def _on_taxonomy_change(sender, **kwargs):
 
 
 def connect_signals():
-    from cms.models import ActionDomain, Theme
-
     page_published.connect(bump_content_version, dispatch_uid="api-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="api-unpublished")
     pre_page_move.connect(bump_content_version, dispatch_uid="api-pre-move")

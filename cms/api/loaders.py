@@ -8,9 +8,9 @@ list. The cost does not depend on the number of items.
 from collections import defaultdict
 
 from django.db.models import Prefetch, prefetch_related_objects
-from wagtail.models import Page
+from wagtail.images import get_image_model
 
-from cms.models import AuthorityPage, Cooperation
+from cms.models import AuthorityPage, Cooperation, visible_pages
 
 from . import querysets
 
@@ -32,7 +32,7 @@ def load_translations(pages, scope):
         return
     keys = {page.translation_key for page in pages}
     rows = (
-        querysets.visible(Page, scope.restricted)
+        visible_pages(restricted=scope.restricted)
         .filter(translation_key__in=keys)
         .values_list("pk", "translation_key", "locale__language_code", "url_path")
         .order_by("locale__language_code")
@@ -52,9 +52,9 @@ def localized_authorities(keys, locale, scope):
     """The visible copy in ``locale`` (or fallback) of each authority translation_key."""
     if not keys:
         return {}
-    pages = querysets.with_locale_fallback(
-        querysets.visible(AuthorityPage, scope.restricted), locale, scope.restricted
-    ).filter(translation_key__in=set(keys))
+    pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
+        translation_key__in=set(keys)
+    )
     return {page.translation_key: page for page in pages}
 
 
@@ -123,7 +123,7 @@ def load_calls(calls, locale, scope):
 
 def load_previewed_call(call, locale, scope):
     """A draft call an editor previews: its authority is its parent page, in whatever state."""
-    authority = call.get_parent().specific
+    authority = call.authority
     load_authorities([authority], locale, scope)
     call._api_authority = authority
     return load_calls([call], locale, scope)
@@ -160,8 +160,6 @@ def load_news(articles, locale, scope):
 
 def _load_images(articles, scope):
     """The images of every body in one query, with their (single, fixed) rendition."""
-    from wagtail.images import get_image_model
-
     ids = {
         block["value"].get("image")
         for article in articles

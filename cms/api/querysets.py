@@ -1,21 +1,18 @@
-"""Filtered querysets of published content, shared by GraphQL, exports and feeds.
+"""The public API's filtered lists of published content, shared by GraphQL, exports and feeds.
 
-Rules every function here keeps:
-- only live pages, outside any view restriction, that are not aliases;
-- locale fallback: for a language L, a page translated into L is listed in L, and a page
-  not (yet) published in L is listed once, in its source language (the oldest live copy);
-- filters reject bad input with ``InvalidFilter`` (a translated, visitor-readable message),
-  never by returning everything.
+Built on the content rules of cms.models.querysets (visible, locale fallback, a call's
+authority); filters reject bad input with ``InvalidFilter`` (a translated, visitor-readable
+message), never by returning everything.
 """
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Substr
+from django.db.models import F, Q, Subquery
 from django.utils.translation import gettext
 from django_countries import countries as all_countries
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
 from cms.models import (
     FRENCH_COUNTRY_CODES,
@@ -34,36 +31,6 @@ DEFAULT_PER_PAGE = 20
 
 class InvalidFilter(ValueError):
     """Bad input from a client: the message is shown to them as is."""
-
-
-# --- visibility ---------------------------------------------------------------------------
-
-
-def private_q():
-    """A Q matching pages in a private section (one query: the restrictions are few)."""
-    q = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        q |= Q(path__startswith=path)
-    return q if q else Q(pk__in=[])
-
-
-def visible(model, restricted=None):
-    """Live, public, non-alias pages of ``model``.
-
-    ``restricted`` is a precomputed ``private_q()``: a request builds it once and passes it
-    to every queryset so that nested lists cost no extra restriction query.
-    """
-    restricted = private_q() if restricted is None else restricted
-    return model.objects.live().filter(alias_of__isnull=True).exclude(restricted)
-
-
-def with_locale_fallback(queryset, locale, restricted=None):
-    """Pages in ``locale`` plus, for content with no visible copy in it, its oldest copy."""
-    model = queryset.model
-    same_key = visible(model, restricted).filter(translation_key=OuterRef("translation_key"))
-    has_copy_in_locale = Exists(same_key.filter(locale=locale))
-    has_older_copy = Exists(same_key.filter(pk__lt=OuterRef("pk")))
-    return queryset.filter(Q(locale=locale) | (~has_copy_in_locale & ~has_older_copy))
 
 
 def resolve_locale(code):
@@ -110,8 +77,6 @@ def check_choice(value, choices, label):
 
 def search_ids(model, text, queryset):
     """Primary keys of ``queryset`` matching ``text``, best first (Wagtail search backend)."""
-    from wagtail.search.backends import get_search_backend
-
     # The search backend accepts only plain field lookups: pass the visible set as a subquery.
     candidates = model.objects.filter(pk__in=Subquery(queryset.values("pk")))
     results = get_search_backend().search(text, candidates, operator="and")
@@ -132,7 +97,7 @@ def authorities(
     restricted=None,
 ):
     """Published fiches in ``locale`` (with fallback), filtered, ordered by title."""
-    queryset = with_locale_fallback(visible(AuthorityPage, restricted), locale, restricted)
+    queryset = AuthorityPage.objects.visible_in(locale, restricted)
     if country:
         queryset = queryset.filter(country=check_country(country))
     if kind:
@@ -149,11 +114,6 @@ def authorities(
 
 
 # --- partnership calls --------------------------------------------------------------------
-
-
-def parent_path():
-    """SQL expression: the materialised path of a page's parent."""
-    return Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
 
 
 def calls(
@@ -173,15 +133,7 @@ def calls(
     Each call carries ``authority_key``: the translation_key of its authority, which links
     it to the authority's copy in any language.
     """
-    parent = visible(AuthorityPage, restricted).filter(path=parent_path())
-    queryset = (
-        with_locale_fallback(visible(PartnershipCallPage, restricted), locale, restricted)
-        .annotate(
-            authority_key=Subquery(parent.values("translation_key")[:1]),
-            authority_country=Subquery(parent.values("country")[:1]),
-        )
-        .filter(authority_key__isnull=False)
-    )
+    queryset = PartnershipCallPage.objects.visible_in(locale, restricted).with_authority(restricted)
     if direction:
         queryset = queryset.filter(
             direction=check_choice(direction, CallDirection, gettext("direction"))
@@ -226,7 +178,7 @@ def open_calls(locale, restricted=None, **filters):
 
 
 def news(locale, *, theme=None, restricted=None):
-    queryset = with_locale_fallback(visible(NewsPage, restricted), locale, restricted)
+    queryset = NewsPage.objects.visible_in(locale, restricted)
     if theme:
         queryset = queryset.filter(themes=theme_by_slug(theme))
     return queryset.order_by("-date", "-pk")

@@ -7,7 +7,7 @@ once per request whatever the size of the result, which keeps lists free of N+1 
 from django.conf import settings
 from django.utils import translation
 from django_countries import countries as all_countries
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.models import ActionDomain, Theme
 
@@ -19,7 +19,7 @@ class ApiScope:
     def __init__(self, request=None, preview=None):
         self.request = request
         # The draft an editor previews in the admin. Only the in-process runner sets it
-        # (cms.operations, from Wagtail's preview of a page the editor may edit); the public
+        # (cms.pages.operations, from Wagtail's preview of a page the editor may edit); the public
         # endpoint never does, so no HTTP client can reach a draft through it.
         self.preview = preview
         self._restricted = None
@@ -32,7 +32,7 @@ class ApiScope:
     @property
     def restricted(self):
         if self._restricted is None:
-            self._restricted = querysets.private_q()
+            self._restricted = Page.objects.private_q()
         return self._restricted
 
     def _load_locales(self):

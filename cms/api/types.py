@@ -7,18 +7,20 @@ filtered for visibility; labels and names are given in the language the client a
 """
 
 import graphene
-from django.conf import global_settings
 from django.utils import translation
-from django.utils.translation import gettext
 from wagtail.rich_text import expand_db_html
 
 from cms.models import (
     FRENCH_COUNTRY_CODES,
     AuthorityKind,
+    AuthorityPage,
     CallDirection,
     CallStatus,
     CooperationKind,
     ForeignActorKind,
+    NewsPage,
+    PartnershipCallPage,
+    language_name,
 )
 
 from .loaders import IMAGE_RENDITION
@@ -50,8 +52,6 @@ CallOrderEnum = graphene.Enum(
     [("NEWEST", "NEWEST"), ("DEADLINE", "DEADLINE"), ("TITLE", "TITLE")],
     description="NEWEST: last published first; DEADLINE: closest deadline first; TITLE: A→Z.",
 )
-
-LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
 
 
 def language_of(parent):
@@ -152,8 +152,6 @@ class Content(graphene.Interface):
 
     @classmethod
     def resolve_type(cls, instance, info):
-        from cms.models import AuthorityPage, NewsPage, PartnershipCallPage
-
         return {
             AuthorityPage: Authority,
             PartnershipCallPage: PartnershipCall,
@@ -392,8 +390,7 @@ class Authority(graphene.ObjectType):
     def resolve_working_languages(parent, info):
         with translation.override(language_of(parent)):
             return [
-                {"code": code, "name": gettext(LANGUAGE_NAMES.get(code, code))}
-                for code in parent.working_languages
+                {"code": code, "name": language_name(code)} for code in parent.working_languages
             ]
 
     @staticmethod

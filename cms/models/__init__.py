@@ -9,6 +9,7 @@ from .choices import (
     CooperationKind,
     ForeignActorKind,
 )
+from .fields import language_name
 from .interest import InterestExpression, InterestStatus, MailStatus
 from .pages import (
     AuthorityIndexPage,
@@ -20,6 +21,7 @@ from .pages import (
     NewsPage,
     PartnershipCallPage,
 )
+from .querysets import name_in, visible_pages
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
 __all__ = [
@@ -45,4 +47,7 @@ __all__ = [
     "NewsPage",
     "PartnershipCallPage",
     "Theme",
+    "language_name",
+    "name_in",
+    "visible_pages",
 ]

@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 # ISO 639-1 codes with their names, translated by Django's own catalogues.
 LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda pair: pair[0])
 LANGUAGE_CODES = {code for code, _name in LANGUAGE_CHOICES}
+_LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+
+
+def language_name(code):
+    """A working language's name in the active language (its code when unknown)."""
+    return gettext(_LANGUAGE_NAMES[code]) if code in _LANGUAGE_NAMES else code
 
 
 class LanguageListField(models.CharField):

@@ -22,14 +22,11 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
-
-from cms import views
-from cms.operations import OperationPageMixin, suggestions_wanted
-from cms.routing import LocaleFallbackRoutingMixin
 
 from .blocks import NewsBodyBlock
 from .choices import (
@@ -41,6 +38,9 @@ from .choices import (
     ForeignActorKind,
 )
 from .fields import LanguageListField
+from .querysets import AuthorityManager, CallManager, PortalPageManager
+from .rendering import RenderedPageMixin, page_views
+from .routing import LocaleFallbackRoutingMixin
 from .taxonomy import ActionDomain, Theme, in_default_locale
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -76,10 +76,11 @@ def action_domain_field(verbose_name, related_name):
     )
 
 
-class HomePage(views.SearchRoute, OperationPageMixin, Page):
-    """The portal's home in one language: what the Bourse is, and where everything starts."""
+class HomePage(RenderedPageMixin, RoutablePageMixin, Page):
+    """The portal's home in one language: what the Bourse is, and where everything starts.
 
-    operation_name = "HomePage"
+    Routes: the search results at ``recherche/``.
+    """
 
     introduction = RichTextField(
         _("introduction"),
@@ -94,22 +95,22 @@ class HomePage(views.SearchRoute, OperationPageMixin, Page):
     subpage_types = ["cms.AuthorityIndexPage", "cms.NewsIndexPage"]
     max_count_per_parent = 1
 
+    objects = PortalPageManager()
+
     class Meta:
         verbose_name = _("home page")
 
-    def operation_variables(self, request):
-        return {}
-
-    def context_from_data(self, data, request):
-        return views.home_context(data)
+    @path("recherche/", name="search")
+    def search(self, request):
+        return page_views().search(self, request)
 
 
-class AuthorityIndexPage(
-    LocaleFallbackRoutingMixin, views.DirectoryRoutes, OperationPageMixin, Page
-):
-    """The directory of fiches; its routes serve the calls, country and theme pages."""
+class AuthorityIndexPage(LocaleFallbackRoutingMixin, RenderedPageMixin, RoutablePageMixin, Page):
+    """The directory of fiches.
 
-    operation_name = "AuthorityDirectory"
+    Routes: the calls directory at ``appels/``, a country at ``pays/<code>/``, a theme at
+    ``themes/<slug>/``.
+    """
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -119,18 +120,26 @@ class AuthorityIndexPage(
     subpage_types = ["cms.AuthorityPage"]
     max_count_per_parent = 1
 
+    objects = PortalPageManager()
+
     class Meta:
         verbose_name = _("authority directory")
 
-    def operation_context(self, request):
-        return views.authority_directory(self, request)
+    @path("appels/", name="calls")
+    def calls_directory(self, request):
+        return page_views().calls_directory(self, request)
+
+    @re_path(r"^pays/(?P<code>[A-Za-z]{2})/$", name="country")
+    def country_page(self, request, code):
+        return page_views().country_page(self, request, code)
+
+    @path("themes/<slug:slug>/", name="theme")
+    def theme_page(self, request, slug):
+        return page_views().theme_page(self, request, slug)
 
 
-class AuthorityPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
+class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
     """The fiche de présentation of one local authority, French or foreign."""
-
-    operation_name = "AuthorityPage"
-    root_field = "authority"
 
     # 1. General information
     summary = models.TextField(
@@ -296,6 +305,8 @@ class AuthorityPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
     parent_page_types = ["cms.AuthorityIndexPage"]
     subpage_types = ["cms.PartnershipCallPage"]
 
+    objects = AuthorityManager()
+
     class Meta:
         verbose_name = _("authority fiche")
         verbose_name_plural = _("authority fiches")
@@ -303,12 +314,6 @@ class AuthorityPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
     @property
     def is_french(self):
         return self.country.code in FRENCH_COUNTRY_CODES
-
-    def operation_variables(self, request):
-        return {"id": self.pk, "withSuggestions": suggestions_wanted(self, request)}
-
-    def context_from_data(self, data, request):
-        return {"fiche": data["authority"], "suggestions": data.get("suggestions")}
 
     def clean(self):
         super().clean()
@@ -426,11 +431,8 @@ class ForeignActor(TranslatableMixin, Orderable):
         return self.name
 
 
-class PartnershipCallPage(OperationPageMixin, Page):
+class PartnershipCallPage(RenderedPageMixin, Page):
     """An appel à partenariat: an offer or a request published by an authority."""
-
-    operation_name = "PartnershipCallPage"
-    root_field = "partnershipCall"
 
     direction = models.CharField(_("direction"), max_length=16, choices=CallDirection.choices)
     status = models.CharField(
@@ -511,29 +513,17 @@ class PartnershipCallPage(OperationPageMixin, Page):
     parent_page_types = ["cms.AuthorityPage"]
     subpage_types = []
 
+    objects = CallManager()
+
     class Meta:
         verbose_name = _("partnership call")
         verbose_name_plural = _("partnership calls")
 
     @property
     def authority(self):
+        """The fiche this call sits under, in whatever state (previews, the admin); the
+        public one is ``AuthorityPage.objects.visible().of_call(call)``."""
         return self.get_parent().specific
-
-    def operation_variables(self, request):
-        # Related calls share the first theme (read from this instance: a preview's draft).
-        theme = next(iter(self.themes.all()), None)
-        return {
-            "id": self.pk,
-            "theme": theme.slug if theme else None,
-            "withRelated": bool(theme),
-            "withSuggestions": self.is_open and suggestions_wanted(self, request),
-        }
-
-    def context_from_data(self, data, request):
-        return {
-            **views.call_page_context(data, self.pk),
-            "suggestions": data.get("suggestions"),
-        }
 
     @property
     def is_open(self):
@@ -560,10 +550,8 @@ class PartnershipCallPage(OperationPageMixin, Page):
             raise ValidationError(errors)
 
 
-class NewsIndexPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
+class NewsIndexPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
     """The list of news articles."""
-
-    operation_name = "NewsIndexPage"
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -573,18 +561,14 @@ class NewsIndexPage(LocaleFallbackRoutingMixin, OperationPageMixin, Page):
     subpage_types = ["cms.NewsPage"]
     max_count_per_parent = 1
 
+    objects = PortalPageManager()
+
     class Meta:
         verbose_name = _("news index")
 
-    def operation_context(self, request):
-        return views.news_index(self, request)
 
-
-class NewsPage(OperationPageMixin, Page):
+class NewsPage(RenderedPageMixin, Page):
     """An actualité: editorial news about the Bourse and decentralised cooperation."""
-
-    operation_name = "NewsPage"
-    root_field = "newsArticle"
 
     date = models.DateField(_("date"), default=datetime.date.today)
     introduction = models.TextField(_("introduction"), max_length=600)
@@ -621,10 +605,9 @@ class NewsPage(OperationPageMixin, Page):
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 
+    objects = PortalPageManager()
+
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         ordering = ["-date"]
-
-    def context_from_data(self, data, request):
-        return {"article": data["newsArticle"]}

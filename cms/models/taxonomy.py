@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .querysets import TaxonomyQuerySet
+
 SDG_COUNT = 17
 
 
@@ -60,6 +62,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    objects = TaxonomyQuerySet.as_manager()
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -70,12 +74,6 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def localized_in(self, locale):
-        """This theme's translation into ``locale``, or itself when there is none."""
-        if locale is None or locale.pk == self.locale_id:
-            return self
-        return self.get_translation_or_none(locale) or self
 
 
 class ActionDomain(TranslatableMixin, index.Indexed, models.Model):
@@ -91,6 +89,8 @@ class ActionDomain(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("theme"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    objects = TaxonomyQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("action domain")

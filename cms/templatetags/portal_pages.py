@@ -1,4 +1,4 @@
-"""Template helpers of the public pages fed by GraphQL operations (cms.operations)."""
+"""Template helpers of the public pages fed by GraphQL operations (cms.pages)."""
 
 import datetime
 
@@ -8,8 +8,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
-from cms import views
-from cms.routing import in_visitor_language
+from cms.pages import urls
+from cms.pages.urls import in_visitor_language
 
 register = template.Library()
 
@@ -71,18 +71,18 @@ def language_name(code):
 
 @register.simple_tag
 def directory_url(route_name="", *args):
-    """``{% directory_url "theme" slug %}``: see cms.views.directory_url."""
-    return views.directory_url(route_name, *args)
+    """``{% directory_url "theme" slug %}``: see cms.pages.urls.directory_url."""
+    return urls.directory_url(route_name, *args)
 
 
 @register.simple_tag
 def search_url():
-    return views.search_url()
+    return urls.search_url()
 
 
 @register.simple_tag
 def news_url():
-    return views.news_url()
+    return urls.news_url()
 
 
 @register.simple_tag

@@ -14,9 +14,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from cms.api.querysets import visible
 from cms.models import AlertDelivery, AlertSubscription, AuthorityPage, PartnershipCallPage
 from portal.interest.emails import render_email
 
@@ -67,7 +66,7 @@ def send_confirmation(subscription):
 
 
 def public_authority(call):
-    return visible(AuthorityPage).filter(path=call.path[: -Page.steplen]).first()
+    return AuthorityPage.objects.visible().of_call(call).first()
 
 
 def is_first_publication(call):
@@ -95,7 +94,7 @@ def matching_subscriptions(call, authority):
 
 def enqueue(call):
     """Record a pending delivery of ``call`` to each matching subscriber; returns them."""
-    if not call.is_open or not visible(PartnershipCallPage).filter(pk=call.pk).exists():
+    if not call.is_open or not PartnershipCallPage.objects.visible().filter(pk=call.pk).exists():
         return []
     authority = public_authority(call)
     if authority is None:
@@ -132,7 +131,7 @@ def call_for(delivery):
     None when no visible copy is left."""
     language = delivery.subscription.language
     copies = (
-        visible(PartnershipCallPage)
+        PartnershipCallPage.objects.visible()
         .filter(translation_key=delivery.call_key)
         .select_related("locale")
         .order_by("pk")

@@ -11,9 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
-from wagtail.models import Page
 
-from cms.api.querysets import visible
 from cms.models import AuthorityPage, InterestExpression, PartnershipCallPage
 
 from .emails import deliver
@@ -29,10 +27,10 @@ TOO_MANY_REQUESTS = 429
 
 def public_call_or_404(call_id):
     """The live, public call and its live, public fiche."""
-    call = visible(PartnershipCallPage).filter(pk=call_id).first()
+    call = PartnershipCallPage.objects.visible().filter(pk=call_id).first()
     if call is None:
         raise Http404
-    authority = visible(AuthorityPage).filter(path=call.path[: -Page.steplen]).first()
+    authority = AuthorityPage.objects.visible().of_call(call).first()
     if authority is None:
         raise Http404
     return call, authority

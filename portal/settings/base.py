@@ -83,6 +83,12 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "portal.urls"
 
+# The public schema (graphene-django's setting), which the in-process page runner uses too,
+# and the page layer the page models hand their rendering to (cms.models.rendering): lower
+# layers find higher ones through settings, never by importing them.
+GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}
+PAGE_VIEWS = "cms.pages.views"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

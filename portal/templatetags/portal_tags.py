@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from cms.routing import in_visitor_language
+from cms.pages.urls import in_visitor_language
 
 register = template.Library()
 
@@ -75,7 +75,7 @@ def _page_translations(page, request):
 def _untranslated_url(page_urls, code):
     """Where a page with no version in ``code`` is read in that language's chrome.
 
-    cms.routing serves content not yet translated under every language's prefix, in its
+    cms.models.routing serves content not yet translated under every language's prefix, in its
     source language and marked so; the language's home is the answer only for a page with
     no public version at all.
     """

@@ -5,12 +5,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.api.schema import schema
+
 SNAPSHOT = Path(settings.BASE_DIR) / "graphql" / "schema.graphql"
 
 
 def current_sdl():
-    from cms.api.schema import schema
-
     return str(schema).rstrip("\n") + "\n"
 
 

@@ -1,4 +1,4 @@
-"""Addresses in the visitor's language for content not translated into it yet.
+"""Routing in the visitor's language for content not translated into it yet.
 
 Each language has its own page tree (/fr/…, /en/…). A fiche, call or article not yet published
 in the visitor's language is listed in its source language (cms.api's locale fallback); its
@@ -9,21 +9,9 @@ translated, in that language.
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import translation
 from wagtail.models import Page
 
-
-def in_visitor_language(url, locale):
-    """``url`` of an item in ``locale``, moved under the active language's prefix.
-
-    Page trees mirror each other (the skeleton's slugs are the same in every language) and
-    ``LocaleFallbackRoutingMixin`` serves the source-language item at that address.
-    """
-    current = translation.get_language()
-    prefix = f"/{locale}/"
-    if not url or not locale or locale == current or not url.startswith(prefix):
-        return url
-    return f"/{current}/{url[len(prefix) :]}"
+from .querysets import visible_pages
 
 
 class LocaleFallbackRoutingMixin:
@@ -47,8 +35,6 @@ class LocaleFallbackRoutingMixin:
         another language: serve its copy in this language when one is visible (its slug was
         translated), otherwise the copy the public API lists for this language.
         """
-        from cms.api import querysets  # cms.api imports the models
-
         sections = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
         section_paths = list(sections.values_list("path", flat=True))
         under_a_section = Q(pk__in=[])
@@ -61,9 +47,8 @@ class LocaleFallbackRoutingMixin:
         )
         if key is None:
             return None
-        visible = querysets.visible(Page)
-        copy = querysets.with_locale_fallback(visible, self.locale).filter(translation_key=key)
-        copy = copy.first()
+        copies = visible_pages().with_locale_fallback(self.locale).filter(translation_key=key)
+        copy = copies.first()
         if copy is None or copy.depth != self.depth + 1:
             return None
         if copy.locale_id == self.locale_id:

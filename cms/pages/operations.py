@@ -1,8 +1,8 @@
 """The in-process runner that feeds page templates: named operations from graphql/pages/.
 
 A public page's template receives the data of one GraphQL operation executed in-process
-against the schema partners use (cms.api), so anything a visitor sees a partner can query,
-and every page render exercises the schema. Documents are parsed and validated once per
+against the schema partners use (graphene-django's ``GRAPHENE["SCHEMA"]`` setting: cms.api),
+so anything a visitor sees a partner can query, and every page render exercises the schema. Documents are parsed and validated once per
 process, with the endpoint's own rules (cms.api.validation), then only executed.
 
 graphql/pages/ holds one document per page type, each with one named operation, plus
@@ -18,8 +18,7 @@ import functools
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404
-from django.utils import translation
+from graphene_django.settings import graphene_settings
 from graphql import (
     DocumentNode,
     FragmentDefinitionNode,
@@ -31,6 +30,9 @@ from graphql import (
     validate,
     visit,
 )
+
+from cms.api.scope import ApiScope
+from cms.api.validation import validation_rules
 
 OPERATIONS_DIR = Path(settings.BASE_DIR) / "graphql" / "pages"
 FRAGMENTS_FILE = "fragments.graphql"
@@ -80,9 +82,7 @@ def _operation_name(document, source):
 
 def load_operations(directory=OPERATIONS_DIR):
     """{operation name: parsed and validated document} for every document in ``directory``."""
-    from cms.api.schema import schema  # cms.api imports the models, which import this module
-    from cms.api.validation import validation_rules
-
+    schema = graphene_settings.SCHEMA
     fragments_path = Path(directory) / FRAGMENTS_FILE
     fragments = {}
     if fragments_path.exists():
@@ -120,22 +120,18 @@ class OperationContext:
     """
 
     def __init__(self, request=None, preview=None):
-        from cms.api.scope import ApiScope
-
         self.request = request
         self._api_scope = ApiScope(request, preview=preview)
 
 
 def run(name, variables=None, *, request=None, preview=None):
     """The data of the operation ``name`` (raises OperationError on any GraphQL error)."""
-    from cms.api.schema import schema
-
     try:
         document = operations()[name]
     except KeyError:
         raise OperationError(f"No operation named {name} in graphql/pages/.") from None
     result = execute_sync(
-        schema.graphql_schema,
+        graphene_settings.SCHEMA.graphql_schema,
         document,
         variable_values=variables or {},
         context_value=OperationContext(request, preview),
@@ -152,50 +148,3 @@ def is_preview(request):
     # Wagtail sets the flag on the requests it builds for its admin preview only; Page.serve
     # clears it for public requests.
     return bool(getattr(request, "is_preview", False))
-
-
-def suggestions_wanted(page, request):
-    """Partner suggestions start from a published, public page's id: not in previews (the
-    draft may differ from what the public API knows) nor before the first publication."""
-    if page.pk is None or not page.live or is_preview(request):
-        return False
-    # A private fiche is answered 404 by its root field; asking for its suggestions would
-    # be an error instead (the public API does not know it).
-    return not page.get_view_restrictions().exists()
-
-
-class OperationPageMixin:
-    """A page whose template context is the data of the operation ``operation_name``.
-
-    ``root_field``: the data key holding the page's own item; when the public schema does
-    not serve it (e.g. the page sits in a private section), the page answers 404.
-    In a Wagtail preview the page instance (the draft being edited) stands in for the
-    published item, so editors see their changes through the same operation.
-    """
-
-    operation_name = ""
-    root_field = None
-
-    def run_operation(self, request, name=None, **variables):
-        variables.setdefault("locale", translation.get_language() or settings.LANGUAGE_CODE)
-        preview = self if is_preview(request) else None
-        return run(name or self.operation_name, variables, request=request, preview=preview)
-
-    def operation_variables(self, request):
-        return {"id": self.pk}
-
-    def context_from_data(self, data, request):
-        """Template variables from the operation's data; pages override it to reshape."""
-        return data
-
-    def operation_context(self, request):
-        """Template variables from this page's operation (directories override it)."""
-        data = self.run_operation(request, **self.operation_variables(request))
-        if self.root_field and data.get(self.root_field) is None:
-            raise Http404
-        return self.context_from_data(data, request)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.operation_context(request))
-        return context

@@ -1,0 +1,28 @@
+"""Thin hooks between the page models and the page layer that renders them (``cms.pages``).
+
+The content model sits at the bottom of the data path (content model → public API → page
+operations → templates), so it never imports what renders it. Wagtail still asks a page
+model for its template context and its routes; the model answers through the module named
+by the ``PAGE_VIEWS`` setting, found at run time the way graphene-django finds its schema
+through ``GRAPHENE["SCHEMA"]``.
+"""
+
+import functools
+import importlib
+
+from django.conf import settings
+
+
+@functools.cache
+def page_views():
+    """The page layer: a module with ``page_context(page, request)`` and the routed views."""
+    return importlib.import_module(settings.PAGE_VIEWS)
+
+
+class RenderedPageMixin:
+    """A page whose template context comes from the page layer (its GraphQL operation)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_views().page_context(self, request))
+        return context
