@@ -4,9 +4,7 @@ The portal is seeded once for the module (12 authorities, seed 1) inside a trans
 is rolled back at the end, so the other test modules never see it.
 """
 
-import ast
 import datetime
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +13,6 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-import demo
 from cms.models import (
     AuthorityPage,
     Cooperation,
@@ -26,7 +23,6 @@ from cms.models import (
 from demo.plan import build_plan
 
 AUTHORITIES, SEED = 12, 1
-PROJECT_ROOT = Path(demo.__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.django_db
 
@@ -205,22 +201,3 @@ def test_the_admin_edits_a_seeded_fiche_and_call(seeded, admin_client):
     fiche.refresh_from_db()
     assert fiche.live and fiche.live_revision is not None
     assert Page.find_problems() == ([], [], [], [], [])
-
-
-def imported_modules(path):
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            yield node.module
-
-
-def test_production_code_never_imports_the_demo_generator():
-    offenders = [
-        f"{path.relative_to(PROJECT_ROOT)}: {module}"
-        for package in ("cms", "portal")
-        for path in sorted((PROJECT_ROOT / package).rglob("*.py"))
-        for module in imported_modules(path)
-        if module == "demo" or module.startswith("demo.")
-    ]
-    assert offenders == []
