@@ -1,4 +1,4 @@
-"""The starting taxonomy (DESIGN.md), in the five languages of the portal.
+"""The starting taxonomy (themes and their action domains), in the five languages of the portal.
 
 Editors extend it in the admin; this is only what a new portal starts with.
 Each theme: slug, the SDGs it serves, its names by language, and its action domains

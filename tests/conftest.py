@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from cms.bootstrap import ensure_skeleton, find_skeleton
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -15,8 +17,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     Transactional tests (the browser ones) flush the database and run last; they rebuild it.
     """
-    from cms.bootstrap import ensure_skeleton
-
     with django_db_blocker.unblock():
         ensure_skeleton()
 
@@ -24,6 +24,4 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def skeleton(db):
     """Locales, taxonomy and the page skeleton in every language, as bootstrap_portal makes them."""
-    from cms.bootstrap import ensure_skeleton, find_skeleton
-
     return find_skeleton() or ensure_skeleton()

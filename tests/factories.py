@@ -1,11 +1,21 @@
-"""Small builders for test content: a fiche with its sections, a call, a news article.
+"""Test content: factory_boy / wagtail-factories factories, and thin helpers built on them.
 
-They need the skeleton (``skeleton`` fixture). Every builder publishes unless told not to.
+The factories need the skeleton (``skeleton`` fixture): pages go under the authority and news
+indexes of the default locale. A page is created unpublished, as the admin creates it, then
+gets a first revision and is published unless ``publish=False``::
+
+    dakar = AuthorityPageFactory(title="Dakar", theme_slugs=["water-sanitation"])
+    call = PartnershipCallPageFactory(parent=dakar, direction="request", publish=False)
+    PartnershipCallPageFactory()  # and its own fiche
+
+The ``make_*`` helpers keep the short signatures most tests use (a title first, sections as
+plain dicts); ``small_dataset`` builds the shared three-fiche portal.
 """
 
 import datetime
-import itertools
 
+import factory
+import wagtail_factories
 from django.conf import settings
 from wagtail.models import Locale, PageViewRestriction
 
@@ -20,8 +30,26 @@ from cms.models import (
     PartnershipCallPage,
     Theme,
 )
+from tests.helpers import graphql
 
-_counter = itertools.count(1)
+__all__ = [
+    "AuthorityPageFactory",
+    "CooperationFactory",
+    "ForeignActorFactory",
+    "NewsPageFactory",
+    "PageViewRestrictionFactory",
+    "PartnershipCallPageFactory",
+    "domains",
+    "graphql",  # lives in tests.helpers; still importable from here
+    "locale",
+    "make_authority",
+    "make_call",
+    "make_news",
+    "restrict",
+    "small_dataset",
+    "themes",
+    "translate",
+]
 
 
 def locale(code=None):
@@ -36,8 +64,8 @@ def domains(*slugs):
     return list(ActionDomain.objects.filter(slug__in=slugs, locale=locale()))
 
 
-def _publish(page, publish):
-    # Pages are created with live=False, as the admin creates them: only publish() shows them.
+def publish_page(page, publish=True):
+    """Give ``page`` a revision, and publish it unless told not to (only publish() shows it)."""
     revision = page.save_revision()
     if publish:
         revision.publish()
@@ -45,100 +73,174 @@ def _publish(page, publish):
     return page
 
 
-def make_authority(
-    title=None,
-    *,
-    country="SN",
-    kind="municipality",
-    theme_slugs=(),
-    domain_slugs=(),
-    cooperations=(),
-    foreign_actors=(),
-    publish=True,
-    **fields,
-):
-    """A fiche in the default locale with its five sections filled in."""
-    number = next(_counter)
-    title = title or f"Authority {number}"
-    defaults = {
-        "summary": f"Summary of {title}.",
-        "region_name": "Region",
-        "address": "1 main street",
-        "website": "https://example.org/",
-        "contact_role": "Head of international relations",
-        "contact_name": "Awa Diop",
-        "contact_email": f"private-{number}@example.org",
-        "contact_phone": f"+221 77 000 {number:04d}",
-        "area_km2": "82.50",
-        "population": 1200000,
-        "population_year": 2020,
-        "main_activities": "<p>Fishing and <b>tourism</b>.</p>",
-        "working_languages": ["fr", "en"],
-        "latitude": 14.7,
-        "longitude": -17.4,
-        "wanted_partner_profile": "A coastal city.",
-        "preferred_countries": ["FR"],
-        "preferred_regions": "Western Europe",
-        "can_bring": "Expertise in fisheries.",
-        "last_verified": datetime.date(2025, 1, 15),
-    }
-    defaults.update(fields)
-    index = AuthorityIndexPage.objects.get(locale=locale())
-    slug = defaults.pop("slug", f"authority-{number}")
-    page = AuthorityPage(title=title, slug=slug, country=country, kind=kind, live=False, **defaults)
-    page.cooperations = [
-        Cooperation(locale=locale(), **{"kind": "twinning", **row}) for row in cooperations
-    ]
-    page.foreign_actors = [
-        ForeignActor(locale=locale(), **{"kind": "ngo", **row}) for row in foreign_actors
-    ]
-    index.add_child(instance=page)
-    page.objective_themes.set(themes(*theme_slugs))
-    page.objective_domains.set(domains(*domain_slugs))
-    return _publish(page, publish)
+def in_days(days):
+    return datetime.date.today() + datetime.timedelta(days=days)
 
 
-def make_call(authority, title=None, *, direction="offer", theme_slugs=(), publish=True, **fields):
-    number = next(_counter)
-    title = title or f"Call {number}"
-    defaults = {
-        "status": "open",
-        "summary": f"Summary of {title}.",
-        "description": "<p>What we want to do.</p>",
-        "target_countries": ["FR"],
-        "wanted_partner_profile": "A French municipality.",
-        "start_date": datetime.date(2026, 1, 1),
-        "duration_months": 24,
-        "budget_eur": "50000.00",
-        "cofinancing_sought_eur": "20000.00",
-        "deadline": datetime.date.today() + datetime.timedelta(days=60),
-    }
-    defaults.update(fields)
-    page = PartnershipCallPage(
-        title=title, slug=f"call-{number}", direction=direction, live=False, **defaults
-    )
-    authority.add_child(instance=page)
-    page.themes.set(themes(*theme_slugs))
-    return _publish(page, publish)
+class ContentPageFactory(wagtail_factories.PageFactory):
+    """A portal page: created unpublished, then given a revision, published unless
+    ``publish=False``. ``theme_slugs`` sets its themes.
+    """
+
+    live = False
+
+    class Meta:
+        abstract = True
+
+    @factory.post_generation
+    def theme_slugs(obj, create, extracted, **kwargs):
+        obj.themes.set(themes(*(extracted or ())))
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        return True if extracted is None else extracted
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # After every relation is set (post-generation hooks), like an editor's first save.
+        if create:
+            publish_page(instance, results["publish"])
 
 
-def make_news(title=None, *, theme_slugs=(), publish=True, **fields):
-    number = next(_counter)
-    title = title or f"News {number}"
-    defaults = {
-        "date": datetime.date(2025, 3, 1),
-        "introduction": f"Introduction of {title}.",
-        "body": [
+class AuthorityPageFactory(ContentPageFactory):
+    """A fiche in the default locale with its five sections filled in.
+
+    Its contact details are unique and private (``private-N@example.org``): leak tests look
+    for them. ``cooperations`` and ``foreign_actors`` take built rows
+    (``CooperationFactory.build(...)``); ``domain_slugs`` sets the action domains sought.
+    """
+
+    class Meta:
+        model = AuthorityPage
+
+    parent = factory.LazyFunction(lambda: AuthorityIndexPage.objects.get(locale=locale()))
+    title = factory.Sequence(lambda n: f"Authority {n}")
+    slug = factory.Sequence(lambda n: f"authority-{n}")
+    country = "SN"
+    kind = "municipality"
+    summary = factory.LazyAttribute(lambda page: f"Summary of {page.title}.")
+    region_name = "Region"
+    address = "1 main street"
+    website = "https://example.org/"
+    contact_role = "Head of international relations"
+    contact_name = "Awa Diop"
+    contact_email = factory.Sequence(lambda n: f"private-{n}@example.org")
+    contact_phone = factory.Sequence(lambda n: f"+221 77 000 {n:04d}")
+    area_km2 = "82.50"
+    population = 1200000
+    population_year = 2020
+    main_activities = "<p>Fishing and <b>tourism</b>.</p>"
+    working_languages = factory.LazyFunction(lambda: ["fr", "en"])
+    latitude = 14.7
+    longitude = -17.4
+    wanted_partner_profile = "A coastal city."
+    preferred_countries = factory.LazyFunction(lambda: ["FR"])
+    preferred_regions = "Western Europe"
+    can_bring = "Expertise in fisheries."
+    last_verified = datetime.date(2025, 1, 15)
+
+    @factory.post_generation
+    def theme_slugs(obj, create, extracted, **kwargs):
+        obj.objective_themes.set(themes(*(extracted or ())))
+
+    @factory.post_generation
+    def domain_slugs(obj, create, extracted, **kwargs):
+        obj.objective_domains.set(domains(*(extracted or ())))
+
+
+class CooperationFactory(factory.django.DjangoModelFactory):
+    """A row of a fiche's cooperations: build it and pass it to ``AuthorityPageFactory``."""
+
+    class Meta:
+        model = Cooperation
+
+    locale = factory.LazyFunction(locale)
+    kind = "twinning"
+
+
+class ForeignActorFactory(factory.django.DjangoModelFactory):
+    """A row of a fiche's foreign actors: build it and pass it to ``AuthorityPageFactory``."""
+
+    class Meta:
+        model = ForeignActor
+
+    locale = factory.LazyFunction(locale)
+    kind = "ngo"
+
+
+class PartnershipCallPageFactory(ContentPageFactory):
+    """An open call (deadline in 60 days) under ``parent``, a new fiche unless given."""
+
+    class Meta:
+        model = PartnershipCallPage
+
+    parent = factory.SubFactory(AuthorityPageFactory)
+    title = factory.Sequence(lambda n: f"Call {n}")
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    direction = "offer"
+    status = "open"
+    summary = factory.LazyAttribute(lambda page: f"Summary of {page.title}.")
+    description = "<p>What we want to do.</p>"
+    target_countries = factory.LazyFunction(lambda: ["FR"])
+    wanted_partner_profile = "A French municipality."
+    start_date = datetime.date(2026, 1, 1)
+    duration_months = 24
+    budget_eur = "50000.00"
+    cofinancing_sought_eur = "20000.00"
+    deadline = factory.LazyFunction(lambda: in_days(60))
+
+
+class NewsPageFactory(ContentPageFactory):
+    """A news article with a paragraph and a quote, under the default locale's news index."""
+
+    class Meta:
+        model = NewsPage
+
+    parent = factory.LazyFunction(lambda: NewsIndexPage.objects.get(locale=locale()))
+    title = factory.Sequence(lambda n: f"News {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    date = datetime.date(2025, 3, 1)
+    introduction = factory.LazyAttribute(lambda page: f"Introduction of {page.title}.")
+    body = factory.LazyFunction(
+        lambda: [
             ("paragraph", "<p>Body paragraph.</p>"),
             ("quote", {"text": "Cooperation works.", "attribution": "A mayor"}),
-        ],
-    }
-    defaults.update(fields)
-    index = NewsIndexPage.objects.get(locale=locale())
-    page = NewsPage(title=title, slug=f"news-{number}", live=False, **defaults)
-    index.add_child(instance=page)
-    page.themes.set(themes(*theme_slugs))
-    return _publish(page, publish)
+        ]
+    )
+
+
+class PageViewRestrictionFactory(factory.django.DjangoModelFactory):
+    """A password on a page and its subtree."""
+
+    class Meta:
+        model = PageViewRestriction
+
+    restriction_type = PageViewRestriction.PASSWORD
+    password = "secret"
+
+
+def _given(title, fields):
+    """Factory arguments: ``title`` only when given, so the factory's sequence names it."""
+    return {"title": title, **fields} if title else fields
+
+
+def make_authority(title=None, *, cooperations=(), foreign_actors=(), **fields):
+    """A published fiche (see ``AuthorityPageFactory``); sections as dicts of row fields."""
+    return AuthorityPageFactory(
+        cooperations=[CooperationFactory.build(**row) for row in cooperations],
+        foreign_actors=[ForeignActorFactory.build(**row) for row in foreign_actors],
+        **_given(title, fields),
+    )
+
+
+def make_call(authority, title=None, **fields):
+    """A published open call of ``authority`` (see ``PartnershipCallPageFactory``)."""
+    return PartnershipCallPageFactory(parent=authority, **_given(title, fields))
+
+
+def make_news(title=None, **fields):
+    """A published news article (see ``NewsPageFactory``)."""
+    return NewsPageFactory(**_given(title, fields))
 
 
 def translate(page, code, title=None, *, publish=True):
@@ -146,30 +248,12 @@ def translate(page, code, title=None, *, publish=True):
     copy = page.copy_for_translation(locale(code), copy_parents=True)
     copy.title = title or f"{page.title} ({code})"
     copy.save()
-    return _publish(copy, publish)
+    return publish_page(copy, publish)
 
 
 def restrict(page):
     """Put ``page`` and its subtree behind a password."""
-    return PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
-    )
-
-
-def graphql(client, query, variables=None, status=200, language="en"):
-    """POST a query to the public endpoint; returns the decoded JSON body.
-
-    Error messages follow the client's Accept-Language (English unless told).
-    """
-    response = client.post(
-        "/graphql/",
-        {"query": query, "variables": variables or {}},
-        content_type="application/json",
-        HTTP_ACCEPT="application/json",
-        HTTP_ACCEPT_LANGUAGE=language,
-    )
-    assert response.status_code == status, response.content
-    return response.json()
+    return PageViewRestrictionFactory(page=page)
 
 
 def small_dataset():
@@ -212,7 +296,7 @@ def small_dataset():
         "Drinking water for Dakar",
         direction="request",
         theme_slugs=["water-sanitation"],
-        deadline=datetime.date.today() + datetime.timedelta(days=30),
+        deadline=in_days(30),
     )
     closed_offer = make_call(dakar, "Closed festival offer", status="closed")
     lyon_offer = make_call(
@@ -220,11 +304,11 @@ def small_dataset():
         "Lyon water expertise",
         theme_slugs=["water-sanitation"],
         target_countries=["SN"],
-        deadline=datetime.date.today() + datetime.timedelta(days=10),
+        deadline=in_days(10),
     )
     article = make_news("Water forum", theme_slugs=["water-sanitation"])
     article.related_authorities.set([dakar])
-    _publish(article, True)
+    publish_page(article)
     dakar_en = translate(dakar, "en", "Dakar (English)")
     return {
         "lyon": lyon,

@@ -18,8 +18,9 @@ from django.utils import timezone, translation
 
 from cms.models import AlertDelivery, AlertSubscription
 from cms.models.alerts import UNCONFIRMED_LIFETIME
+from portal.alerts.emails import enqueue
 from tests.factories import graphql, make_authority, make_call, make_news, themes, translate
-from tests.test_interest_leaks import public_urls, root_queries
+from tests.helpers import public_urls, root_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -314,7 +315,6 @@ def test_matching_costs_a_bounded_number_of_queries(
         )
         subscription.themes.set(themes(WATER, HEALTH))
     call = make_call(dakar, "Water", direction="request", theme_slugs=[WATER], publish=False)
-    from portal.alerts.emails import enqueue
 
     call.save_revision().publish()
     AlertDelivery.objects.all().delete()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext, override
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import rich_text
 
 from cms.models import (
     ActionDomain,
@@ -23,6 +23,7 @@ from cms.models import (
     Theme,
 )
 from cms.models.pages import RICH_TEXT_FEATURES
+from tests.helpers import call_post_data, fiche_post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -41,37 +42,6 @@ def edit_url(page):
 def in_editor_language(message):
     with override(EDITOR_LANGUAGE):
         return gettext(message)
-
-
-def fiche_post_data(title="Dakar", slug="dakar", cooperations=(), foreign_actors=(), **fields):
-    """The add/edit form of a fiche as the admin posts it; `fields` override single values."""
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "kind": "municipality",
-            "country": "SN",
-            "summary": "",
-            "main_activities": rich_text("", features=RICH_TEXT_FEATURES),
-            "cooperations": inline_formset(list(cooperations)),
-            "foreign_actors": inline_formset(list(foreign_actors)),
-        }
-    )
-    data.update({key: "" if value is None else value for key, value in fields.items()})
-    return data
-
-
-def call_post_data(title="Water network", slug="water-network", **fields):
-    data = {
-        "title": title,
-        "slug": slug,
-        "direction": "offer",
-        "status": "open",
-        "summary": "We offer engineering help for a drinking-water network.",
-        "description": rich_text("", features=RICH_TEXT_FEATURES),
-    }
-    data.update({key: "" if value is None else value for key, value in fields.items()})
-    return data
 
 
 def cooperation_row(**fields):

@@ -1,5 +1,6 @@
 """The /graphql/ endpoint: transports, GraphiQL, limits, error bodies, schema snapshot, examples."""
 
+import gzip
 import json
 from pathlib import Path
 
@@ -7,9 +8,12 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
+from graphql import get_introspection_query
 
 from cms.api import querysets
 from cms.api.validation import MAX_ALIASES, MAX_DEPTH
+from cms.management.commands import graphql_schema_snapshot
 from tests.factories import graphql, small_dataset
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +34,6 @@ def test_get_runs_a_query(client, skeleton):
 
 
 def test_post_needs_no_csrf_token(skeleton):
-    from django.test import Client
-
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(
         "/graphql/", {"query": "{ themes { slug } }"}, content_type="application/json"
@@ -97,8 +99,6 @@ def test_depth_limit_sees_through_fragments(client, skeleton):
 
 
 def test_introspection_is_allowed_whatever_its_depth(client, skeleton):
-    from graphql import get_introspection_query
-
     result = graphql(client, get_introspection_query())
     assert result["data"]["__schema"]["queryType"]["name"] == "Query"
 
@@ -161,11 +161,9 @@ def test_schema_snapshot_is_current():
 
 
 def test_schema_snapshot_check_detects_drift(tmp_path, monkeypatch):
-    from cms.management.commands import graphql_schema_snapshot as command
-
     stale = tmp_path / "schema.graphql"
     stale.write_text("type Query { old: String }\n")
-    monkeypatch.setattr(command, "SNAPSHOT", stale)
+    monkeypatch.setattr(graphql_schema_snapshot, "SNAPSHOT", stale)
     with pytest.raises(CommandError, match="make schema"):
         call_command("graphql_schema_snapshot", "--check")
     call_command("graphql_schema_snapshot")
@@ -204,9 +202,6 @@ def test_malformed_ids_and_empty_search_are_not_server_errors(client, skeleton):
 
 
 def test_answers_are_gzipped_for_clients_that_accept_it(client, skeleton):
-    import gzip
-    import json
-
     response = client.post(
         "/graphql/",
         data=json.dumps({"query": '{ themes(locale: "fr") { slug name } }'}),

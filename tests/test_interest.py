@@ -22,21 +22,13 @@ from cms.models import InterestExpression, InterestStatus, MailStatus
 from portal.interest.forms import HONEYPOT_FIELD
 from portal.interest.ratelimit import client_address
 from tests.factories import make_authority, make_call, restrict
+from tests.helpers import INTEREST_SENDER_EMAIL as SENDER_EMAIL
+from tests.helpers import VALID_INTEREST as VALID
+from tests.helpers import interest_form_url as form_url
 
 pytestmark = pytest.mark.django_db
 
 CONTACT_EMAIL = "international@dakar.example"
-SENDER_EMAIL = "jumelage@lyon.example"
-VALID = {
-    "interested_authority": "Ville de Lyon",
-    "interested_country": "FR",
-    "interested_kind": "municipality",
-    "contact_name": "Claire Martin",
-    "contact_role": "Chargée de mission",
-    "email": SENDER_EMAIL,
-    "message": "Nous avons vingt ans d'expérience dans l'eau potable.",
-    "consent": "on",
-}
 REQUIRED_FIELDS = [
     "interested_authority",
     "interested_country",
@@ -69,11 +61,6 @@ class AcknowledgementFailsBackend(BaseEmailBackend):
 def in_language(code, message):
     with translation.override(code):
         return gettext(message)
-
-
-def form_url(call, language="fr"):
-    with translation.override(language):
-        return reverse("interest_expression", args=[call.pk])
 
 
 def sent_url(call, language="fr"):

@@ -5,23 +5,14 @@ public surface is read — GraphQL (every root field, every field three levels d
 call and fiche pages, search, feeds, sitemap, exports, the map — and none may hold it.
 """
 
-import contextlib
-
 import pytest
-from django.urls import NoReverseMatch, reverse
-from graphql import (
-    GraphQLInterfaceType,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLUnionType,
-    get_named_type,
-    is_leaf_type,
-)
+from django.urls import reverse
 
-from cms.api.schema import schema
 from cms.models import InterestExpression
 from tests.factories import graphql, make_authority, make_call, make_news
-from tests.test_interest import VALID, form_url
+from tests.helpers import VALID_INTEREST as VALID
+from tests.helpers import interest_form_url as form_url
+from tests.helpers import public_urls, root_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -33,52 +24,6 @@ SECRETS = {
     "contact_role": f"Role {MARKER}",
     "interested_authority": f"Town of {MARKER}",
 }
-DEPTH = 3
-
-
-def _has_required_args(field):
-    return any(
-        isinstance(arg.type, GraphQLNonNull) and arg.default_value is None
-        for arg in field.args.values()
-    )
-
-
-def selection(graphql_type, depth):
-    """Every field of ``graphql_type`` without required arguments, ``depth`` levels deep."""
-    named = get_named_type(graphql_type)
-    if is_leaf_type(named):
-        return ""
-    if depth == 0:
-        return None
-    if isinstance(named, GraphQLUnionType | GraphQLInterfaceType):
-        possible = schema.graphql_schema.get_possible_types(named)
-        fragments = [f"... on {kind.name} {selection(kind, depth)}" for kind in possible]
-        return "{ __typename " + " ".join(fragments) + " }"
-    assert isinstance(named, GraphQLObjectType)
-    parts = []
-    for name, field in named.fields.items():
-        if _has_required_args(field):
-            continue
-        sub = selection(field.type, depth - 1)
-        if sub is not None:
-            parts.append(f"{name} {sub}".strip())
-    return "{ " + " ".join(parts or ["__typename"]) + " }"
-
-
-def root_queries(call, authority, article):
-    arguments = {
-        "authority": f"(id: {authority.pk})",
-        "partnershipCall": f"(id: {call.pk})",
-        "newsArticle": f"(id: {article.pk})",
-        "search": '(query: "zebrafish", perPage: 100)',
-        "suggestedPartners": f"(call: {call.pk}, limit: 50)",
-    }
-    query_type = schema.graphql_schema.query_type
-    for name, field in query_type.fields.items():
-        args = arguments.get(name, "")
-        if _has_required_args(field) and not args:
-            continue
-        yield name, f"{{ {name}{args} {selection(field.type, DEPTH)} }}"
 
 
 @pytest.fixture
@@ -121,30 +66,6 @@ def test_graphql_search_for_the_message_finds_nothing(client, submitted):
             client, "query($q: String!) { search(query: $q) { pagination { total } } }", {"q": text}
         )
         assert result["data"]["search"]["pagination"]["total"] == 0, text
-
-
-def public_urls(call, authority):
-    urls = [
-        call.get_url(),
-        authority.get_url(),
-        form_url(call),
-        reverse("interest_expression_sent", args=[call.pk]),
-        "/sitemap.xml",
-        "/fr/feeds/calls.rss",
-        "/fr/feeds/calls.atom",
-        "/fr/feeds/news.rss",
-        "/en/feeds/calls.rss",
-    ]
-    # Surfaces other parts of the portal may or may not serve yet.
-    for name in ("export_authorities_csv", "export_authorities_geojson", "map"):
-        with contextlib.suppress(NoReverseMatch):
-            urls.append(reverse(name))
-    with contextlib.suppress(ImportError):
-        from cms.pages.urls import search_url
-
-        # The results page repeats the query: search a word of the message, not the marker.
-        urls.append(f"{search_url()}?q=zebrafish")
-    return urls
 
 
 def test_no_public_page_feed_sitemap_or_export_shows_an_expression(client, submitted, authority):

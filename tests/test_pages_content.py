@@ -6,8 +6,6 @@ their language, in its source language, and says so.
 """
 
 import datetime
-import re
-from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
@@ -20,91 +18,9 @@ from tests.factories import (
     small_dataset,
     translate,
 )
+from tests.helpers import card_titles, get
 
 pytestmark = pytest.mark.django_db
-
-
-class Page(HTMLParser):
-    """A rendered page: its start tags, and the text of the elements with an id or a lang."""
-
-    VOID = {"br", "img", "input", "link", "meta", "hr", "source", "wbr", "col", "area"}
-
-    def __init__(self, html):
-        super().__init__()
-        self.html = html
-        self.tags = []
-        self._open = []
-        self.texts = {}
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if tag not in self.VOID:
-            self._open.append([tag, attrs, []])
-
-    def handle_endtag(self, tag):
-        while self._open:
-            name, attrs, text = self._open.pop()
-            content = " ".join("".join(text).split())
-            for key in ("id", "lang"):
-                if attrs.get(key):
-                    self.texts.setdefault((key, attrs[key]), []).append(content)
-            if self._open:
-                self._open[-1][2].append("".join(text))
-            if name == tag:
-                break
-
-    def handle_data(self, data):
-        if self._open:
-            self._open[-1][2].append(data)
-
-    def section(self, element_id):
-        """The text of the element with this id."""
-        return self.texts.get(("id", element_id), [""])[0]
-
-    def in_language(self, code):
-        """Texts of the elements marked lang=code (the content in that language)."""
-        return self.texts.get(("lang", code), [])
-
-    def links(self, css_class=None):
-        return [
-            attrs["href"]
-            for tag, attrs in self.tags
-            if tag == "a"
-            and "href" in attrs
-            and (css_class is None or css_class in attrs.get("class", "").split())
-        ]
-
-    def with_class(self, tag, css_class):
-        return [
-            attrs
-            for name, attrs in self.tags
-            if name == tag and css_class in attrs.get("class", "").split()
-        ]
-
-    @property
-    def text(self):
-        return " ".join(re.sub(r"<[^>]+>", " ", self.html).split())
-
-
-def card_titles(page):
-    """Addresses of the cards' title links, in order."""
-    titles = []
-    capture = False
-    for tag, attrs in page.tags:
-        if tag.startswith("h") and "fr-card__title" in attrs.get("class", ""):
-            capture = True
-        elif capture and tag == "a":
-            titles.append(attrs["href"])
-            capture = False
-    return titles
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, (url, response.status_code)
-    return Page(response.content.decode())
 
 
 @pytest.fixture

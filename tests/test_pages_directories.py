@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.factories import make_authority, make_call, small_dataset
-from tests.test_pages_content import Page, card_titles, get
+from tests.helpers import RenderedPage, card_titles, get
 
 pytestmark = pytest.mark.django_db
 
@@ -234,7 +234,7 @@ def crawl(client, start, limit=400):
         assert response.status_code == 200, url
         if response.streaming or not response["Content-Type"].startswith("text/html"):
             continue  # exports, feeds
-        for href in Page(response.content.decode()).links():
+        for href in RenderedPage(response.content.decode()).links():
             absolute = urljoin(url, href)
             parts = urlsplit(absolute)
             if parts.netloc or not parts.path.startswith(prefix):

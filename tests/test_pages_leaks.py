@@ -6,8 +6,9 @@ contact email and phone must appear on no page at all.
 
 import pytest
 
-from cms.models import AuthorityPage
+from cms.models import AuthorityPage, NewsIndexPage
 from tests.factories import (
+    graphql,
     make_authority,
     make_call,
     make_news,
@@ -15,7 +16,7 @@ from tests.factories import (
     small_dataset,
     translate,
 )
-from tests.test_pages_content import get
+from tests.helpers import get
 
 pytestmark = pytest.mark.django_db
 
@@ -193,8 +194,6 @@ NEW_PAGE_FORMS = {
 
 @pytest.mark.parametrize("model", sorted(NEW_PAGE_FORMS))
 def test_preview_in_the_admin_while_creating_a_page(client, skeleton, editor, model):
-    from cms.models import NewsIndexPage
-
     data = small_dataset()
     news_index = NewsIndexPage.objects.get(locale__language_code="fr")
     parent = data["lyon"] if model == "partnershipcallpage" else news_index
@@ -221,8 +220,6 @@ def test_previews_are_not_reachable_anonymously(client, skeleton):
 
 
 def test_the_public_endpoint_cannot_ask_for_a_draft(client, skeleton):
-    from tests.factories import graphql
-
     data = small_dataset()
     dakar = data["dakar"]
     dakar.title = f"{MARKER} draft title"

@@ -1,6 +1,7 @@
 """The public chrome (DSFR header, language switcher, hreflang, Open Graph, footer), the
 error pages, robots.txt, the sitemap and the RSS/Atom feeds."""
 
+import datetime
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -10,6 +11,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.views.defaults import server_error
+from wagtail.models import Locale
 
 from tests.factories import make_authority, make_call, make_news, restrict, translate
 
@@ -218,8 +220,6 @@ def test_language_links_cost_the_same_whatever_the_number_of_translations(client
 
 
 def translation_locale(code):
-    from wagtail.models import Locale
-
     return Locale.objects.get(language_code=code)
 
 
@@ -331,8 +331,6 @@ def titles(items):
 
 
 def test_news_feed_lists_published_public_news_newest_first(client, skeleton):
-    import datetime
-
     make_news("Older", date=datetime.date(2025, 1, 1))
     make_news("Newer", date=datetime.date(2025, 6, 1))
     make_news("Draft", publish=False)

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, WorkflowState
 
@@ -20,7 +21,7 @@ from cms.representatives import (
     representatives_group_name,
 )
 from tests.factories import make_authority, make_call
-from tests.test_editor_admin import call_post_data, fiche_post_data
+from tests.helpers import call_post_data, fiche_post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -196,8 +197,6 @@ def test_command_sends_the_invitation(fiche):
 
 
 def test_command_refuses_an_unknown_fiche(skeleton):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError):
         call_command("grant_representative", "nowhere", "awa@dakar.example")
 
@@ -252,8 +251,6 @@ def test_admin_form_speaks_the_editor_language(admin_client, fiche):
 
 
 def test_command_refuses_a_bad_email(fiche, django_user_model):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError):
         call_command("grant_representative", "dakar", "not-an-email")
     assert not django_user_model.objects.filter(email="not-an-email").exists()

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-from cms.demo.plan import build_plan
 from cms.models import (
     AuthorityPage,
     Cooperation,
@@ -21,6 +20,7 @@ from cms.models import (
     NewsPage,
     PartnershipCallPage,
 )
+from demo.plan import build_plan
 
 AUTHORITIES, SEED = 12, 1
 

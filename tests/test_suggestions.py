@@ -2,9 +2,13 @@
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
 from cms import suggestions
+from cms.models import AuthorityPage
 from cms.suggestions import Profile
 from tests.factories import domains, graphql, make_authority, make_call, restrict, translate
 
@@ -225,9 +229,6 @@ def test_query_count_does_not_grow_with_candidates(client, skeleton, django_asse
 
 
 def test_the_card_list_shows_each_suggestion_and_why(client, world):
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
     query = """query($call: ID) { suggestedPartners(call: $call, locale: "fr") {
         score reasons
         authority { title url locale country { name } }
@@ -243,8 +244,6 @@ def test_the_card_list_shows_each_suggestion_and_why(client, world):
 
 
 def test_no_contact_email_or_phone_in_suggestions(client, world):
-    from cms.models import AuthorityPage
-
     query = """query($call: ID) { suggestedPartners(call: $call, limit: 50) {
         reasons authority { title contactName contactRole summary }
         call { title summary wantedPartnerProfile authority { title contactName } } } }"""
@@ -270,8 +269,6 @@ def test_fiche_and_call_pages_show_their_suggestions(client, world):
 
 
 def test_a_preview_shows_no_suggestions(admin_client, world):
-    from django.urls import reverse
-
     response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[world["dakar"].pk]))
     assert response.status_code == 200
     assert "Partenaires suggérés" not in response.content.decode()

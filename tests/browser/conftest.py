@@ -11,6 +11,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from wagtail.models import Page
+
+from cms.bootstrap import ensure_locales, ensure_skeleton
+from tests.browser.helpers import unavailable
+
+try:  # Optional (the dev extra): without it the browser tests skip, or fail under CI.
+    from playwright.sync_api import sync_playwright
+except ImportError:
+    sync_playwright = None
 
 BROWSER_ARGS = [
     "--headless",
@@ -26,13 +35,6 @@ AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def unavailable(reason):
-    """Skip with ``reason``, or fail under CI where browser tests must run."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so browser tests must run)", pytrace=False)
-    pytest.skip(reason)
-
-
 def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 
@@ -42,9 +44,7 @@ def browser():
     path = chromium_path()
     if not path:
         unavailable("no Chromium: apt-get install chromium, or set CHROMIUM_PATH")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if sync_playwright is None:
         unavailable("the playwright package is missing: pip install -e '.[dev]'")
     # Playwright's sync API keeps an event loop in this thread; Django would then refuse the
     # test's own (synchronous) database calls made between browser steps.
@@ -69,10 +69,6 @@ def portal(live_server, transactional_db):
     The live server runs in another thread, so the data must be committed: hence the
     transactional database, emptied after each test and bootstrapped here.
     """
-    from wagtail.models import Page
-
-    from cms.bootstrap import ensure_locales, ensure_skeleton
-
     # Emptying the tables also removed the tree root that Wagtail's migrations create.
     if Page.get_first_root_node() is None:
         ensure_locales()

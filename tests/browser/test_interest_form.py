@@ -2,13 +2,14 @@
 
 import pytest
 
+from tests.browser.helpers import validation_errors
+from tests.factories import make_authority, make_call
+
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def form_url(portal):
-    from tests.factories import make_authority, make_call
-
     call = make_call(make_authority("Dakar"), "Drinking water for Dakar")
     return f"{portal}/fr/interet/{call.pk}/"
 
@@ -50,9 +51,6 @@ def test_people_never_meet_the_honeypot(tab, form_url):
 
 @pytest.mark.django_db
 def test_the_form_markup_is_valid_with_and_without_errors(client, skeleton, tmp_path):
-    from tests.browser.test_markup import validation_errors
-    from tests.factories import make_authority, make_call
-
     call = make_call(make_authority("Dakar"), "Drinking water for Dakar")
     url = f"/fr/interet/{call.pk}/"
     paths = []

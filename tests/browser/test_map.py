@@ -5,6 +5,7 @@ import json
 import pytest
 from django.utils import translation
 
+from tests.browser.helpers import validation_errors
 from tests.factories import graphql, make_authority, make_call, small_dataset
 
 pytestmark = pytest.mark.browser
@@ -199,8 +200,6 @@ def test_on_a_phone_the_list_comes_under_the_map(portal, browser, data):
 
 @pytest.mark.parametrize("code", ["fr", "ar"])
 def test_map_page_markup_is_valid(client, skeleton, tmp_path, code):
-    from .test_markup import validation_errors
-
     response = client.get(f"/{code}/carte/")
     path = tmp_path / f"map-{code}.html"
     path.write_bytes(response.content)

@@ -3,7 +3,8 @@ and usable on a small screen, in French and in Arabic (right to left)."""
 
 import pytest
 
-from .test_markup import validation_errors
+from tests.browser.helpers import validation_errors
+from tests.factories import small_dataset
 
 
 def page_paths(data, code):
@@ -26,8 +27,6 @@ def page_paths(data, code):
 
 @pytest.mark.django_db
 def test_every_page_type_is_valid_html_in_french_and_arabic(client, skeleton, tmp_path):
-    from tests.factories import small_dataset
-
     data = small_dataset()
     paths = []
     for code in ("fr", "ar"):
@@ -42,8 +41,6 @@ def test_every_page_type_is_valid_html_in_french_and_arabic(client, skeleton, tm
 
 @pytest.fixture
 def data(portal):
-    from tests.factories import small_dataset
-
     return small_dataset()
 
 

@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from cms.demo import seed_demo
 from cms.models import AuthorityPage
+from demo.seed import seed_demo
 
 DEFAULT_AUTHORITIES = 120
 
