@@ -35,7 +35,7 @@ from .pagination import list_context
 # --- running a page's operation -------------------------------------------------------------
 
 
-def run_operation(page, request, name, **variables):
+def run_operation(page, request, name, /, **variables):
     """The data of operation ``name`` for ``page``, in the visitor's language; in a Wagtail
     preview the page instance (the draft) stands in for the published item."""
     variables.setdefault("locale", translation.get_language() or settings.LANGUAGE_CODE)
