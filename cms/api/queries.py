@@ -193,9 +193,8 @@ class Query(graphene.ObjectType):
     def resolve_authorities(root, info, page, per_page, **filters):
         scope = scope_for(info)
         queryset = authority_queryset(scope, **filters)
-        items, figures = pagination.paginate(queryset, page, per_page)
-        items = loaders.load_authorities(items, scope.locale(filters.get("locale")), scope)
-        return {"items": items, "pagination": figures}
+        locale = scope.locale(filters.get("locale"))
+        return one_page(loaders.load_authorities, queryset, page, per_page, locale, scope)
 
     @staticmethod
     def resolve_authority(root, info, id=None, slug=None, locale=None):
@@ -209,9 +208,7 @@ class Query(graphene.ObjectType):
     def resolve_partnership_calls(root, info, page, per_page, locale=None, **filters):
         scope = scope_for(info)
         queryset = call_queryset(scope, locale, **filters)
-        items, figures = pagination.paginate(queryset, page, per_page)
-        items = loaders.load_calls(items, scope.locale(locale), scope)
-        return {"items": items, "pagination": figures}
+        return one_page(loaders.load_calls, queryset, page, per_page, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
@@ -226,9 +223,7 @@ class Query(graphene.ObjectType):
     def resolve_news(root, info, page, per_page, locale=None, theme=None):
         scope = scope_for(info)
         queryset = querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted)
-        items, figures = pagination.paginate(queryset, page, per_page)
-        items = loaders.load_news(items, scope.locale(locale), scope)
-        return {"items": items, "pagination": figures}
+        return one_page(loaders.load_news, queryset, page, per_page, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_news_article(root, info, id=None, slug=None, locale=None):
@@ -267,15 +262,19 @@ class Query(graphene.ObjectType):
         locale_obj = scope.locale(locale)
         pagination.check_pagination(page, per_page)  # before searching
         results = search_content(query, locale_obj, scope)
-        items, figures = pagination.paginate(results, page, per_page)
-        items = loaders.load_mixed(items, locale_obj, scope)
-        return {"items": items, "pagination": figures}
+        return one_page(loaders.load_mixed, results, page, per_page, locale_obj, scope)
 
     @staticmethod
     def resolve_suggested_partners(root, info, authority=None, call=None, locale=None, limit=None):
         return suggestions.suggest(
             scope_for(info), authority=authority, call=call, locale=locale, limit=limit
         )
+
+
+def one_page(load, object_list, page, per_page, locale, scope):
+    """A list's ``{ items pagination }``: one page of ``object_list``, loaded as items."""
+    pages, figures = pagination.paginate(object_list, page, per_page)
+    return {"items": load(pages, locale, scope), "pagination": figures}
 
 
 def first(load, page, locale, scope):

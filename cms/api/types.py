@@ -79,10 +79,6 @@ def rich_text(value):
     return expand_db_html(value) if value else ""
 
 
-def decimal_value(value):
-    return float(value) if value is not None else None
-
-
 def country_value(scope, code, language_code):
     code = str(code or "")
     if not code:
@@ -94,6 +90,48 @@ def term_name(parent, info):
     """A theme's or action domain's name in the requested language (slug and SDGs are the
     reference row's)."""
     return scope_for(info).localized(parent.obj, parent.language).name
+
+
+# Resolver factories: each names the one attribute of ``item.obj`` its field reads.
+
+
+def nested(attribute):
+    """The related rows ``attribute`` (prefetched by the loaders), as items."""
+
+    def resolve(parent, info):
+        return [parent.child(obj) for obj in getattr(parent.obj, attribute).all()]
+
+    return staticmethod(resolve)
+
+
+def countries_in(attribute):
+    """The country codes ``attribute``, named in the requested language."""
+
+    def resolve(parent, info):
+        scope = scope_for(info)
+        codes = getattr(parent.obj, attribute)
+        return [country_value(scope, code, parent.language) for code in codes]
+
+    return staticmethod(resolve)
+
+
+def label_of(choices, attribute):
+    """The label of the stored code ``attribute`` in the requested language."""
+
+    def resolve(parent, info):
+        return scope_for(info).label(choices, getattr(parent.obj, attribute), parent.language)
+
+    return staticmethod(resolve)
+
+
+def decimal(attribute):
+    """A decimal ``attribute`` as a float (or null)."""
+
+    def resolve(parent, info):
+        value = getattr(parent.obj, attribute)
+        return float(value) if value is not None else None
+
+    return staticmethod(resolve)
 
 
 class Pagination(graphene.ObjectType):
@@ -245,13 +283,8 @@ class Cooperation(ItemType):
         code = partner.obj.country if partner is not None else parent.obj.partner_country
         return country_value(scope_for(info), code, parent.language)
 
-    @staticmethod
-    def resolve_kind_label(parent, info):
-        return scope_for(info).label(CooperationKind, parent.obj.kind, parent.language)
-
-    @staticmethod
-    def resolve_themes(parent, info):
-        return children(parent, parent.obj.themes.all())
+    resolve_kind_label = label_of(CooperationKind, "kind")
+    resolve_themes = nested("themes")
 
     @staticmethod
     def resolve_active(parent, info):
@@ -265,32 +298,11 @@ class ForeignActor(ItemType):
     country_of_origin = graphene.Field(Country)
     description = graphene.String(required=True)
 
-    @staticmethod
-    def resolve_kind_label(parent, info):
-        return scope_for(info).label(ForeignActorKind, parent.obj.kind, parent.language)
+    resolve_kind_label = label_of(ForeignActorKind, "kind")
 
     @staticmethod
     def resolve_country_of_origin(parent, info):
         return country_value(scope_for(info), parent.obj.country_of_origin, parent.language)
-
-
-def children(parent, objects):
-    """Nested rows (themes, cooperations…) as items in the parent's language and batch."""
-    return [parent.child(obj) for obj in objects]
-
-
-def countries_of(parent, codes, info):
-    scope = scope_for(info)
-    return [country_value(scope, code, parent.language) for code in codes]
-
-
-def label_of(choices, attribute):
-    """A resolver: the label of the item's ``attribute`` (a stored code) in its language."""
-
-    def resolve(parent, info):
-        return scope_for(info).label(choices, getattr(parent.obj, attribute), parent.language)
-
-    return resolve
 
 
 class Authority(ItemType):
@@ -336,7 +348,13 @@ class Authority(ItemType):
         description="Its published calls that are open and not past their deadline.",
     )
 
-    resolve_kind_label = staticmethod(label_of(AuthorityKind, "kind"))
+    resolve_kind_label = label_of(AuthorityKind, "kind")
+    resolve_area_km2 = decimal("area_km2")
+    resolve_cooperations = nested("cooperations")
+    resolve_foreign_actors = nested("foreign_actors")
+    resolve_objective_themes = nested("objective_themes")
+    resolve_objective_domains = nested("objective_domains")
+    resolve_preferred_countries = countries_in("preferred_countries")
 
     @staticmethod
     def resolve_country(parent, info):
@@ -345,10 +363,6 @@ class Authority(ItemType):
     @staticmethod
     def resolve_french(parent, info):
         return str(parent.obj.country) in FRENCH_COUNTRY_CODES
-
-    @staticmethod
-    def resolve_area_km2(parent, info):
-        return decimal_value(parent.obj.area_km2)
 
     @staticmethod
     def resolve_main_activities(parent, info):
@@ -360,26 +374,6 @@ class Authority(ItemType):
             return [
                 {"code": code, "name": language_name(code)} for code in parent.obj.working_languages
             ]
-
-    @staticmethod
-    def resolve_cooperations(parent, info):
-        return children(parent, parent.obj.cooperations.all())
-
-    @staticmethod
-    def resolve_foreign_actors(parent, info):
-        return children(parent, parent.obj.foreign_actors.all())
-
-    @staticmethod
-    def resolve_objective_themes(parent, info):
-        return children(parent, parent.obj.objective_themes.all())
-
-    @staticmethod
-    def resolve_objective_domains(parent, info):
-        return children(parent, parent.obj.objective_domains.all())
-
-    @staticmethod
-    def resolve_preferred_countries(parent, info):
-        return countries_of(parent, parent.obj.preferred_countries, info)
 
     @staticmethod
     def resolve_open_calls(parent, info):
@@ -412,8 +406,13 @@ class PartnershipCall(ItemType):
     deadline = graphene.Date()
     authority = graphene.Field(Authority, required=True, description="Who publishes the call.")
 
-    resolve_direction_label = staticmethod(label_of(CallDirection, "direction"))
-    resolve_status_label = staticmethod(label_of(CallStatus, "status"))
+    resolve_direction_label = label_of(CallDirection, "direction")
+    resolve_status_label = label_of(CallStatus, "status")
+    resolve_themes = nested("themes")
+    resolve_action_domains = nested("action_domains")
+    resolve_target_countries = countries_in("target_countries")
+    resolve_budget_eur = decimal("budget_eur")
+    resolve_cofinancing_sought_eur = decimal("cofinancing_sought_eur")
 
     @staticmethod
     def resolve_open(parent, info):
@@ -422,26 +421,6 @@ class PartnershipCall(ItemType):
     @staticmethod
     def resolve_description(parent, info):
         return rich_text(parent.obj.description)
-
-    @staticmethod
-    def resolve_themes(parent, info):
-        return children(parent, parent.obj.themes.all())
-
-    @staticmethod
-    def resolve_action_domains(parent, info):
-        return children(parent, parent.obj.action_domains.all())
-
-    @staticmethod
-    def resolve_target_countries(parent, info):
-        return countries_of(parent, parent.obj.target_countries, info)
-
-    @staticmethod
-    def resolve_budget_eur(parent, info):
-        return decimal_value(parent.obj.budget_eur)
-
-    @staticmethod
-    def resolve_cofinancing_sought_eur(parent, info):
-        return decimal_value(parent.obj.cofinancing_sought_eur)
 
     @staticmethod
     def resolve_authority(parent, info):
@@ -522,17 +501,12 @@ class NewsArticle(ItemType):
     countries = graphene.List(graphene.NonNull(Country), required=True)
     related_authorities = graphene.List(graphene.NonNull(Authority), required=True)
 
+    resolve_themes = nested("themes")
+    resolve_countries = countries_in("countries")
+
     @staticmethod
     def resolve_body(parent, info):
         return body_blocks(parent.obj, parent.batch.images)
-
-    @staticmethod
-    def resolve_themes(parent, info):
-        return children(parent, parent.obj.themes.all())
-
-    @staticmethod
-    def resolve_countries(parent, info):
-        return countries_of(parent, parent.obj.countries, info)
 
     @staticmethod
     def resolve_related_authorities(parent, info):
