@@ -20,7 +20,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from graphql.utilities import strip_ignored_characters
 
-from cms.api.querysets import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from cms.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from cms.api.validation import MAX_ALIASES, MAX_DEPTH
 from cms.models import AuthorityKind, Theme
 from portal.graphql_view import MAX_QUERY_LENGTH

@@ -24,7 +24,7 @@ LAYERS = {
     "cms.taxonomy_data": 0,
     "cms.models": 0,
     "cms.bootstrap": 1,
-    "cms.suggestions": 3,
+    "cms.suggestions": 2,
     "cms.api": 3,
     "cms.pages": 4,
     "cms.templatetags": 5,

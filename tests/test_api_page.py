@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from cms.api.querysets import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from cms.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from cms.api.validation import MAX_ALIASES, MAX_DEPTH
 from portal.graphql_view import MAX_QUERY_LENGTH
 from tests.factories import small_dataset

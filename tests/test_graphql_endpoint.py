@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from graphql import get_introspection_query
 
-from cms.api import querysets
+from cms.api import pagination
 from cms.api.validation import MAX_ALIASES, MAX_DEPTH
 from cms.management.commands import graphql_schema_snapshot
 from tests.factories import graphql, small_dataset
@@ -116,7 +116,7 @@ def test_per_page_over_the_maximum_is_an_error_not_a_truncation(client, skeleton
         result = graphql(client, f"{{ {field}(perPage: 101) {{ items {{ title }} }} }}")
         assert result["data"] is None
         assert messages(result) == [
-            f"perPage must be between 1 and {querysets.MAX_PER_PAGE} (got 101)."
+            f"perPage must be between 1 and {pagination.MAX_PER_PAGE} (got 101)."
         ]
     zero = graphql(client, '{ search(query: "x", perPage: 0) { items { title } } }')
     assert "perPage must be between 1" in messages(zero)[0]

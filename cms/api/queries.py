@@ -8,10 +8,10 @@ import graphene
 from django.utils.translation import gettext
 from wagtail.search.backends import get_search_backend
 
-from cms import suggestions
-from cms.models import AuthorityPage, NewsPage, PartnershipCallPage
+from cms.models import AuthorityPage, NewsPage, PartnershipCallPage, accepting_interest_q
 
-from . import flat, loaders, querysets
+from . import flat, loaders, pagination, querysets, suggestions
+from .loaders import Item
 from .querysets import InvalidFilter
 from .scope import scope_for
 from .types import (
@@ -29,7 +29,6 @@ from .types import (
     PartnerSuggestion,
     SearchResultList,
     Theme,
-    term_value,
 )
 
 LOCALE_HELP = (
@@ -80,15 +79,10 @@ def pagination_args():
     return {
         "page": graphene.Int(default_value=1, description="Page number, from 1."),
         "per_page": graphene.Int(
-            default_value=querysets.DEFAULT_PER_PAGE,
-            description=f"Items per page, 1 to {querysets.MAX_PER_PAGE}.",
+            default_value=pagination.DEFAULT_PER_PAGE,
+            description=f"Items per page, 1 to {pagination.MAX_PER_PAGE}.",
         ),
     }
-
-
-def one_page(queryset, page, per_page):
-    items, figures = querysets.paginate(queryset, page, per_page)
-    return items, figures
 
 
 def single(queryset, id, slug):
@@ -199,9 +193,8 @@ class Query(graphene.ObjectType):
     def resolve_authorities(root, info, page, per_page, **filters):
         scope = scope_for(info)
         queryset = authority_queryset(scope, **filters)
-        items, figures = one_page(queryset, page, per_page)
-        loaders.load_authorities(items, queryset_locale(scope, filters), scope)
-        return {"items": items, "pagination": figures}
+        locale = scope.locale(filters.get("locale"))
+        return one_page(loaders.load_authorities, queryset, page, per_page, locale, scope)
 
     @staticmethod
     def resolve_authority(root, info, id=None, slug=None, locale=None):
@@ -209,37 +202,28 @@ class Query(graphene.ObjectType):
         item = scope.preview_of(AuthorityPage)
         if item is None:
             item = single(authority_queryset(scope, locale), id, slug)
-        if item is not None:
-            loaders.load_authorities([item], scope.locale(locale), scope)
-        return item
+        return first(loaders.load_authorities, item, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_partnership_calls(root, info, page, per_page, locale=None, **filters):
         scope = scope_for(info)
         queryset = call_queryset(scope, locale, **filters)
-        items, figures = one_page(queryset, page, per_page)
-        loaders.load_calls(items, scope.locale(locale), scope)
-        return {"items": items, "pagination": figures}
+        return one_page(loaders.load_calls, queryset, page, per_page, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
         scope = scope_for(info)
         item = scope.preview_of(PartnershipCallPage)
         if item is not None:
-            loaders.load_previewed_call(item, scope.locale(locale), scope)
-        else:
-            item = single(call_queryset(scope, locale), id, slug)
-        if item is not None:
-            loaders.load_calls([item], scope.locale(locale), scope)
-        return item
+            return loaders.load_previewed_call(item, scope.locale(locale), scope)
+        item = single(call_queryset(scope, locale), id, slug)
+        return first(loaders.load_calls, item, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_news(root, info, page, per_page, locale=None, theme=None):
         scope = scope_for(info)
         queryset = querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted)
-        items, figures = one_page(queryset, page, per_page)
-        loaders.load_news(items, scope.locale(locale), scope)
-        return {"items": items, "pagination": figures}
+        return one_page(loaders.load_news, queryset, page, per_page, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_news_article(root, info, id=None, slug=None, locale=None):
@@ -248,15 +232,13 @@ class Query(graphene.ObjectType):
         if item is None:
             queryset = querysets.news(scope.locale(locale), restricted=scope.restricted)
             item = single(queryset, id, slug)
-        if item is not None:
-            loaders.load_news([item], scope.locale(locale), scope)
-        return item
+        return first(loaders.load_news, item, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_themes(root, info, locale=None):
         scope = scope_for(info)
         language = scope.locale(locale).language_code
-        return [term_value(scope, theme, language) for theme in scope.default_themes()]
+        return [Item(theme, language) for theme in scope.default_themes()]
 
     @staticmethod
     def resolve_countries(root, info, locale=None):
@@ -278,11 +260,9 @@ class Query(graphene.ObjectType):
     def resolve_search(root, info, query, page, per_page, locale=None):
         scope = scope_for(info)
         locale_obj = scope.locale(locale)
-        querysets.check_pagination(page, per_page)
+        pagination.check_pagination(page, per_page)  # before searching
         results = search_content(query, locale_obj, scope)
-        items, figures = querysets.paginate(results, page, per_page)
-        load_mixed(items, locale_obj, scope)
-        return {"items": items, "pagination": figures}
+        return one_page(loaders.load_mixed, results, page, per_page, locale_obj, scope)
 
     @staticmethod
     def resolve_suggested_partners(root, info, authority=None, call=None, locale=None, limit=None):
@@ -291,8 +271,15 @@ class Query(graphene.ObjectType):
         )
 
 
-def queryset_locale(scope, filters):
-    return scope.locale(filters.get("locale"))
+def one_page(load, object_list, page, per_page, locale, scope):
+    """A list's ``{ items pagination }``: one page of ``object_list``, loaded as items."""
+    pages, figures = pagination.paginate(object_list, page, per_page)
+    return {"items": load(pages, locale, scope), "pagination": figures}
+
+
+def first(load, page, locale, scope):
+    """The item of one page (or None), loaded like a list's."""
+    return load([page], locale, scope)[0] if page is not None else None
 
 
 def call_queryset(
@@ -307,21 +294,14 @@ def call_queryset(
         **filters,
     )
     if accepting is not None:
-        open_q = querysets.accepting_interest_q()
+        open_q = accepting_interest_q()
         queryset = queryset.filter(open_q if accepting else ~open_q)
     return queryset
 
 
-class RankedList(list):
-    """A list that ``querysets.paginate`` can count and slice like a queryset."""
-
-    def count(self):
-        return len(self)
-
-
 def search_content(text, locale, scope):
     """Fiches, calls and news in ``locale`` (with fallback) matching ``text``, best first."""
-    scored = RankedList()
+    scored = []
     if not text.strip():
         return scored
     backend = get_search_backend()
@@ -336,18 +316,3 @@ def search_content(text, locale, scope):
         scored.extend(results)
     scored.sort(key=lambda page: (-(page._score or 0), page.title))
     return scored
-
-
-def load_mixed(items, locale, scope):
-    loaders.load_authorities([i for i in items if isinstance(i, AuthorityPage)], locale, scope)
-    calls = [i for i in items if isinstance(i, PartnershipCallPage)]
-    if calls:
-        # Search results lack the annotation that links a call to its authority.
-        keyed = querysets.calls(locale, restricted=scope.restricted).filter(
-            pk__in=[call.pk for call in calls]
-        )
-        keys = dict(keyed.values_list("pk", "authority_key"))
-        for call in calls:
-            call.authority_key = keys[call.pk]
-    loaders.load_calls(calls, locale, scope)
-    loaders.load_news([i for i in items if isinstance(i, NewsPage)], locale, scope)

@@ -5,8 +5,6 @@ authority); filters reject bad input with ``InvalidFilter`` (a translated, visit
 message), never by returning everything.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db.models import F, Q, Subquery
 from django.utils.translation import gettext
@@ -23,10 +21,8 @@ from cms.models import (
     NewsPage,
     PartnershipCallPage,
     Theme,
+    accepting_interest_q,
 )
-
-MAX_PER_PAGE = 100
-DEFAULT_PER_PAGE = 20
 
 
 class InvalidFilter(ValueError):
@@ -163,12 +159,6 @@ CALL_ORDERS = {
 }
 
 
-def accepting_interest_q():
-    """Calls still accepting interest: open status and deadline not passed."""
-    not_past = Q(deadline__isnull=True) | Q(deadline__gte=datetime.date.today())
-    return Q(status=CallStatus.OPEN) & not_past
-
-
 def open_calls(locale, restricted=None, **filters):
     """Calls still accepting interest: open status and deadline not passed."""
     return calls(locale, restricted=restricted, **filters).filter(accepting_interest_q())
@@ -182,36 +172,3 @@ def news(locale, *, theme=None, restricted=None):
     if theme:
         queryset = queryset.filter(themes=theme_by_slug(theme))
     return queryset.order_by("-date", "-pk")
-
-
-# --- pagination ---------------------------------------------------------------------------
-
-
-def check_pagination(page, per_page):
-    if per_page is None:
-        per_page = DEFAULT_PER_PAGE
-    if page is None:
-        page = 1
-    if per_page < 1 or per_page > MAX_PER_PAGE:
-        raise InvalidFilter(
-            gettext("perPage must be between 1 and %(max)s (got %(value)s).")
-            % {"max": MAX_PER_PAGE, "value": per_page}
-        )
-    if page < 1:
-        raise InvalidFilter(gettext("page starts at 1 (got %(value)s).") % {"value": page})
-    return page, per_page
-
-
-def paginate(queryset, page, per_page):
-    """One page of ``queryset`` (sliced in SQL) and its pagination figures."""
-    page, per_page = check_pagination(page, per_page)
-    total = queryset.count()
-    start = (page - 1) * per_page
-    items = list(queryset[start : start + per_page]) if start < total else []
-    return items, {
-        "total": total,
-        "count": len(items),
-        "per_page": per_page,
-        "current_page": page,
-        "total_pages": (total + per_page - 1) // per_page,
-    }

@@ -27,7 +27,6 @@ class ApiScope:
         self._taxonomy = None
         self._country_names = {}
         self.page_urls = PageUrls()
-        self.images = {}
 
     @property
     def restricted(self):

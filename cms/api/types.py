@@ -4,6 +4,11 @@ Every type lists its fields explicitly: nothing is generated from the models, so
 internals (draft title, revisions, locks, aliases, owners) and personal data (the contact's
 email and phone) cannot appear. Nested objects come from ``loaders`` and are already
 filtered for visibility; labels and names are given in the language the client asked for.
+
+One parent shape: every type with resolvers (``ItemType``) receives a ``loaders.Item`` (the
+object, the requested language, the batch holding its relations); a field without a
+resolver reads the same-named attribute of ``item.obj``. Plain values (a country, a
+translation, pagination figures, a news block, a suggestion, a list) are built as values.
 """
 
 import graphene
@@ -54,9 +59,20 @@ CallOrderEnum = graphene.Enum(
 )
 
 
-def language_of(parent):
-    """The language the client asked for (set by the loaders on every item)."""
-    return parent._api_locale.language_code
+def obj_attribute(name, default_value, item, info, **args):
+    """Default resolver of the item types: the attribute of the wrapped object."""
+    return getattr(item.obj, name, default_value)
+
+
+class ItemType(graphene.ObjectType):
+    """A type whose resolvers receive an ``Item`` (see the module's docstring)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, default_resolver=obj_attribute, **options):
+        super().__init_subclass_with_meta__(default_resolver=default_resolver, **options)
 
 
 def rich_text(value):
@@ -70,17 +86,52 @@ def country_value(scope, code, language_code):
     return {"code": code, "name": scope.country_name(code, language_code)}
 
 
-def term_value(scope, source, language_code):
-    """A theme or action domain: slug and SDGs from the reference row, text translated."""
-    translated = scope.localized(source, language_code)
-    return {
-        "slug": source.slug,
-        "name": translated.name,
-        "description": getattr(translated, "description", ""),
-        "sdg_numbers": getattr(source, "sdg_numbers", []),
-        "source": source,
-        "language": language_code,
-    }
+def term_name(parent, info):
+    """A theme's or action domain's name in the requested language (slug and SDGs are the
+    reference row's)."""
+    return scope_for(info).localized(parent.obj, parent.language).name
+
+
+# Resolver factories: each names the one attribute of ``item.obj`` its field reads.
+
+
+def nested(attribute):
+    """The related rows ``attribute`` (prefetched by the loaders), as items."""
+
+    def resolve(parent, info):
+        return [parent.child(obj) for obj in getattr(parent.obj, attribute).all()]
+
+    return staticmethod(resolve)
+
+
+def countries_in(attribute):
+    """The country codes ``attribute``, named in the requested language."""
+
+    def resolve(parent, info):
+        scope = scope_for(info)
+        codes = getattr(parent.obj, attribute)
+        return [country_value(scope, code, parent.language) for code in codes]
+
+    return staticmethod(resolve)
+
+
+def label_of(choices, attribute):
+    """The label of the stored code ``attribute`` in the requested language."""
+
+    def resolve(parent, info):
+        return scope_for(info).label(choices, getattr(parent.obj, attribute), parent.language)
+
+    return staticmethod(resolve)
+
+
+def decimal(attribute):
+    """A decimal ``attribute`` as a float (or null)."""
+
+    def resolve(parent, info):
+        value = getattr(parent.obj, attribute)
+        return float(value) if value is not None else None
+
+    return staticmethod(resolve)
 
 
 class Pagination(graphene.ObjectType):
@@ -106,12 +157,14 @@ class Language(graphene.ObjectType):
     name = graphene.String(required=True)
 
 
-class ActionDomain(graphene.ObjectType):
+class ActionDomain(ItemType):
     slug = graphene.String(required=True)
     name = graphene.String(required=True)
 
+    resolve_name = staticmethod(term_name)
 
-class Theme(graphene.ObjectType):
+
+class Theme(ItemType):
     slug = graphene.String(required=True, description="Identifier used in filters.")
     name = graphene.String(required=True)
     description = graphene.String(required=True)
@@ -122,13 +175,15 @@ class Theme(graphene.ObjectType):
     )
     action_domains = graphene.List(graphene.NonNull(ActionDomain), required=True)
 
+    resolve_name = staticmethod(term_name)
+
+    @staticmethod
+    def resolve_description(parent, info):
+        return scope_for(info).localized(parent.obj, parent.language).description
+
     @staticmethod
     def resolve_action_domains(parent, info):
-        scope = scope_for(info)
-        return [
-            term_value(scope, domain, parent["language"])
-            for domain in scope.domains_of(parent["source"])
-        ]
+        return [parent.child(domain) for domain in scope_for(info).domains_of(parent.obj)]
 
 
 class Content(graphene.Interface):
@@ -156,26 +211,26 @@ class Content(graphene.Interface):
             AuthorityPage: Authority,
             PartnershipCallPage: PartnershipCall,
             NewsPage: NewsArticle,
-        }[type(instance)]
+        }[type(instance.obj)]
 
     @staticmethod
     def resolve_id(parent, info):
-        return parent.pk
+        return parent.obj.pk
 
     @staticmethod
     def resolve_url(parent, info):
-        return scope_for(info).url(parent)
+        return scope_for(info).url(parent.obj)
 
     @staticmethod
     def resolve_locale(parent, info):
-        return scope_for(info).language_code_of(parent.locale_id)
+        return scope_for(info).language_code_of(parent.obj.locale_id)
 
     @staticmethod
     def resolve_translations(parent, info):
-        return parent._api_translations
+        return parent.batch.translations_of(parent.obj)
 
 
-class AuthorityLink(graphene.ObjectType):
+class AuthorityLink(ItemType):
     """A short reference to a published fiche."""
 
     id = graphene.ID(required=True)
@@ -186,36 +241,16 @@ class AuthorityLink(graphene.ObjectType):
     country = graphene.Field(Country, required=True)
     kind = graphene.Field(AuthorityKindEnum, required=True)
 
-    @staticmethod
-    def resolve_id(parent, info):
-        return parent["page"].pk
-
-    @staticmethod
-    def resolve_title(parent, info):
-        return parent["page"].title
-
-    @staticmethod
-    def resolve_slug(parent, info):
-        return parent["page"].slug
-
-    @staticmethod
-    def resolve_url(parent, info):
-        return scope_for(info).url(parent["page"])
-
-    @staticmethod
-    def resolve_locale(parent, info):
-        return scope_for(info).language_code_of(parent["page"].locale_id)
+    resolve_id = staticmethod(Content.resolve_id)
+    resolve_url = staticmethod(Content.resolve_url)
+    resolve_locale = staticmethod(Content.resolve_locale)
 
     @staticmethod
     def resolve_country(parent, info):
-        return country_value(scope_for(info), parent["page"].country, parent["language"])
-
-    @staticmethod
-    def resolve_kind(parent, info):
-        return parent["page"].kind
+        return country_value(scope_for(info), parent.obj.country, parent.language)
 
 
-class Cooperation(graphene.ObjectType):
+class Cooperation(ItemType):
     partner = graphene.Field(
         AuthorityLink, description="The partner's fiche, when it is published in the portal."
     )
@@ -234,96 +269,43 @@ class Cooperation(graphene.ObjectType):
 
     @staticmethod
     def resolve_partner(parent, info):
-        row, language = parent
-        if row._api_partner is None:
-            return None
-        return {"page": row._api_partner, "language": language}
+        return parent.batch.partner_of(parent.obj)
 
     @staticmethod
     def resolve_partner_name(parent, info):
-        row, _language = parent
-        if row._api_partner is not None:
-            return row._api_partner.title
+        partner = parent.batch.partner_of(parent.obj)
         # A partner fiche that is a draft or private lends nothing, not even its title.
-        return row.partner_name
+        return partner.obj.title if partner is not None else parent.obj.partner_name
 
     @staticmethod
     def resolve_partner_country(parent, info):
-        row, language = parent
-        code = row._api_partner.country if row._api_partner is not None else row.partner_country
-        return country_value(scope_for(info), code, language)
+        partner = parent.batch.partner_of(parent.obj)
+        code = partner.obj.country if partner is not None else parent.obj.partner_country
+        return country_value(scope_for(info), code, parent.language)
 
-    @staticmethod
-    def resolve_kind(parent, info):
-        return parent[0].kind
-
-    @staticmethod
-    def resolve_kind_label(parent, info):
-        row, language = parent
-        return scope_for(info).label(CooperationKind, row.kind, language)
-
-    @staticmethod
-    def resolve_since_year(parent, info):
-        return parent[0].since_year
-
-    @staticmethod
-    def resolve_themes(parent, info):
-        row, language = parent
-        scope = scope_for(info)
-        return [term_value(scope, theme, language) for theme in row.themes.all()]
+    resolve_kind_label = label_of(CooperationKind, "kind")
+    resolve_themes = nested("themes")
 
     @staticmethod
     def resolve_active(parent, info):
-        return parent[0].is_active
-
-    @staticmethod
-    def resolve_description(parent, info):
-        return parent[0].description
+        return parent.obj.is_active
 
 
-class ForeignActor(graphene.ObjectType):
+class ForeignActor(ItemType):
     name = graphene.String(required=True)
     kind = graphene.Field(ForeignActorKindEnum, required=True)
     kind_label = graphene.String(required=True)
     country_of_origin = graphene.Field(Country)
     description = graphene.String(required=True)
 
-    @staticmethod
-    def resolve_name(parent, info):
-        return parent[0].name
-
-    @staticmethod
-    def resolve_kind(parent, info):
-        return parent[0].kind
-
-    @staticmethod
-    def resolve_kind_label(parent, info):
-        row, language = parent
-        return scope_for(info).label(ForeignActorKind, row.kind, language)
+    resolve_kind_label = label_of(ForeignActorKind, "kind")
 
     @staticmethod
     def resolve_country_of_origin(parent, info):
-        row, language = parent
-        return country_value(scope_for(info), row.country_of_origin, language)
-
-    @staticmethod
-    def resolve_description(parent, info):
-        return parent[0].description
+        return country_value(scope_for(info), parent.obj.country_of_origin, parent.language)
 
 
-def themes_of(parent, related, info):
-    scope = scope_for(info)
-    language = language_of(parent)
-    return [term_value(scope, theme, language) for theme in related.all()]
-
-
-def countries_of(parent, codes, info):
-    scope = scope_for(info)
-    language = language_of(parent)
-    return [country_value(scope, code, language) for code in codes]
-
-
-class Authority(graphene.ObjectType):
+class Authority(ItemType):
     """A fiche de présentation: a local authority, French or foreign, and its five sections."""
 
     class Meta:
@@ -366,61 +348,39 @@ class Authority(graphene.ObjectType):
         description="Its published calls that are open and not past their deadline.",
     )
 
-    @staticmethod
-    def resolve_kind_label(parent, info):
-        return scope_for(info).label(AuthorityKind, parent.kind, language_of(parent))
+    resolve_kind_label = label_of(AuthorityKind, "kind")
+    resolve_area_km2 = decimal("area_km2")
+    resolve_cooperations = nested("cooperations")
+    resolve_foreign_actors = nested("foreign_actors")
+    resolve_objective_themes = nested("objective_themes")
+    resolve_objective_domains = nested("objective_domains")
+    resolve_preferred_countries = countries_in("preferred_countries")
 
     @staticmethod
     def resolve_country(parent, info):
-        return country_value(scope_for(info), parent.country, language_of(parent))
+        return country_value(scope_for(info), parent.obj.country, parent.language)
 
     @staticmethod
     def resolve_french(parent, info):
-        return str(parent.country) in FRENCH_COUNTRY_CODES
-
-    @staticmethod
-    def resolve_area_km2(parent, info):
-        return float(parent.area_km2) if parent.area_km2 is not None else None
+        return str(parent.obj.country) in FRENCH_COUNTRY_CODES
 
     @staticmethod
     def resolve_main_activities(parent, info):
-        return rich_text(parent.main_activities)
+        return rich_text(parent.obj.main_activities)
 
     @staticmethod
     def resolve_working_languages(parent, info):
-        with translation.override(language_of(parent)):
+        with translation.override(parent.language):
             return [
-                {"code": code, "name": language_name(code)} for code in parent.working_languages
+                {"code": code, "name": language_name(code)} for code in parent.obj.working_languages
             ]
 
     @staticmethod
-    def resolve_cooperations(parent, info):
-        language = language_of(parent)
-        return [(row, language) for row in parent.cooperations.all()]
-
-    @staticmethod
-    def resolve_foreign_actors(parent, info):
-        language = language_of(parent)
-        return [(row, language) for row in parent.foreign_actors.all()]
-
-    @staticmethod
-    def resolve_objective_themes(parent, info):
-        return themes_of(parent, parent.objective_themes, info)
-
-    @staticmethod
-    def resolve_objective_domains(parent, info):
-        return themes_of(parent, parent.objective_domains, info)
-
-    @staticmethod
-    def resolve_preferred_countries(parent, info):
-        return countries_of(parent, parent.preferred_countries, info)
-
-    @staticmethod
     def resolve_open_calls(parent, info):
-        return parent._api_open_calls
+        return parent.batch.open_calls_of(parent.obj)
 
 
-class PartnershipCall(graphene.ObjectType):
+class PartnershipCall(ItemType):
     """An appel à partenariat: an offer or a request published by an authority."""
 
     class Meta:
@@ -446,46 +406,25 @@ class PartnershipCall(graphene.ObjectType):
     deadline = graphene.Date()
     authority = graphene.Field(Authority, required=True, description="Who publishes the call.")
 
-    @staticmethod
-    def resolve_direction_label(parent, info):
-        return scope_for(info).label(CallDirection, parent.direction, language_of(parent))
-
-    @staticmethod
-    def resolve_status_label(parent, info):
-        return scope_for(info).label(CallStatus, parent.status, language_of(parent))
+    resolve_direction_label = label_of(CallDirection, "direction")
+    resolve_status_label = label_of(CallStatus, "status")
+    resolve_themes = nested("themes")
+    resolve_action_domains = nested("action_domains")
+    resolve_target_countries = countries_in("target_countries")
+    resolve_budget_eur = decimal("budget_eur")
+    resolve_cofinancing_sought_eur = decimal("cofinancing_sought_eur")
 
     @staticmethod
     def resolve_open(parent, info):
-        return parent.is_open
+        return parent.obj.is_open
 
     @staticmethod
     def resolve_description(parent, info):
-        return rich_text(parent.description)
-
-    @staticmethod
-    def resolve_themes(parent, info):
-        return themes_of(parent, parent.themes, info)
-
-    @staticmethod
-    def resolve_action_domains(parent, info):
-        return themes_of(parent, parent.action_domains, info)
-
-    @staticmethod
-    def resolve_target_countries(parent, info):
-        return countries_of(parent, parent.target_countries, info)
-
-    @staticmethod
-    def resolve_budget_eur(parent, info):
-        return float(parent.budget_eur) if parent.budget_eur is not None else None
-
-    @staticmethod
-    def resolve_cofinancing_sought_eur(parent, info):
-        value = parent.cofinancing_sought_eur
-        return float(value) if value is not None else None
+        return rich_text(parent.obj.description)
 
     @staticmethod
     def resolve_authority(parent, info):
-        return parent._api_authority
+        return parent.batch.authority_of(parent.obj)
 
 
 # --- news body blocks ---------------------------------------------------------------------
@@ -521,14 +460,15 @@ class NewsBlock(graphene.Union):
         types = (ParagraphBlock, ImageBlock, QuoteBlock, EmbedBlock)
 
 
-def body_blocks(article, scope):
+def body_blocks(article, images):
+    """The body's blocks as values; ``images``: the batch's images by id."""
     blocks = []
     for block in article.body.raw_data:
         kind, value = block["type"], block.get("value")
         if kind == "paragraph":
             blocks.append(ParagraphBlock(html=rich_text(value)))
         elif kind == "image":
-            image = scope.images.get(value.get("image"))
+            image = images.get(value.get("image"))
             rendition = image.get_rendition(IMAGE_RENDITION) if image else None
             blocks.append(
                 ImageBlock(
@@ -548,7 +488,7 @@ def body_blocks(article, scope):
     return blocks
 
 
-class NewsArticle(graphene.ObjectType):
+class NewsArticle(ItemType):
     """An actualité."""
 
     class Meta:
@@ -561,21 +501,16 @@ class NewsArticle(graphene.ObjectType):
     countries = graphene.List(graphene.NonNull(Country), required=True)
     related_authorities = graphene.List(graphene.NonNull(Authority), required=True)
 
+    resolve_themes = nested("themes")
+    resolve_countries = countries_in("countries")
+
     @staticmethod
     def resolve_body(parent, info):
-        return body_blocks(parent, scope_for(info))
-
-    @staticmethod
-    def resolve_themes(parent, info):
-        return themes_of(parent, parent.themes, info)
-
-    @staticmethod
-    def resolve_countries(parent, info):
-        return countries_of(parent, parent.countries, info)
+        return body_blocks(parent.obj, parent.batch.images)
 
     @staticmethod
     def resolve_related_authorities(parent, info):
-        return parent._api_related
+        return parent.batch.related_of(parent.obj)
 
 
 # --- lists --------------------------------------------------------------------------------

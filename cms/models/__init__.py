@@ -21,7 +21,7 @@ from .pages import (
     NewsPage,
     PartnershipCallPage,
 )
-from .querysets import name_in, visible_pages
+from .querysets import accepting_interest_q, name_in, visible_pages
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "NewsPage",
     "PartnershipCallPage",
     "Theme",
+    "accepting_interest_q",
     "language_name",
     "name_in",
     "visible_pages",

@@ -8,12 +8,16 @@ One home per rule (the public API, page routing, feeds, exports, features all ca
 - **names in a language**: a taxonomy row's name is the translation sharing its key.
 """
 
+import datetime
+
 from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
+
+from .choices import CallStatus
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -68,6 +72,13 @@ class CallQuerySet(PortalPageQuerySet):
             authority_key=Subquery(parent.values("translation_key")[:1]),
             authority_country=Subquery(parent.values("country")[:1]),
         ).filter(authority_key__isnull=False)
+
+
+def accepting_interest_q():
+    """Calls still accepting interest (``PartnershipCallPage.is_open`` as a filter): open
+    status and deadline not passed."""
+    not_past = Q(deadline__isnull=True) | Q(deadline__gte=datetime.date.today())
+    return Q(status=CallStatus.OPEN) & not_past
 
 
 AuthorityManager = PageManager.from_queryset(AuthorityQuerySet)

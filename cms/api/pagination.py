@@ -1,0 +1,46 @@
+"""Pages of a list for the API's ``{ items pagination }`` answers, on Django's Paginator.
+
+The Paginator counts (``queryset.count()``, or ``len()`` for a ranked list) and slices (in
+SQL for a queryset); this module adds what the public contract asks on top: bad numbers are
+an ``InvalidFilter`` with a readable message, and a page beyond the last is empty rather
+than an error (with the figures a client needs to see why).
+"""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext
+
+from .querysets import InvalidFilter
+
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 20
+
+
+def check_pagination(page, per_page):
+    """``(page, per_page)`` with the defaults, or InvalidFilter."""
+    if per_page is None:
+        per_page = DEFAULT_PER_PAGE
+    if page is None:
+        page = 1
+    if per_page < 1 or per_page > MAX_PER_PAGE:
+        raise InvalidFilter(
+            gettext("perPage must be between 1 and %(max)s (got %(value)s).")
+            % {"max": MAX_PER_PAGE, "value": per_page}
+        )
+    if page < 1:
+        raise InvalidFilter(gettext("page starts at 1 (got %(value)s).") % {"value": page})
+    return page, per_page
+
+
+def paginate(object_list, page, per_page):
+    """One page of ``object_list`` (a queryset, sliced in SQL, or a list) and its figures."""
+    page, per_page = check_pagination(page, per_page)
+    # No empty first page: an empty list has no pages (totalPages 0).
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=False)
+    items = list(paginator.page(page)) if page <= paginator.num_pages else []
+    return items, {
+        "total": paginator.count,
+        "count": len(items),
+        "per_page": per_page,
+        "current_page": page,
+        "total_pages": paginator.num_pages,
+    }

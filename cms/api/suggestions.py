@@ -1,0 +1,94 @@
+"""``suggestedPartners``: the partner suggestions feature (cms.suggestions) served by the API.
+
+This side checks the arguments (``InvalidFilter``, in the client's language), has the feature
+rank its candidates, then loads the few pages it returns, in the requested locale (with
+fallback), as the items the GraphQL types read.
+"""
+
+from django.utils.translation import gettext
+
+from cms import suggestions
+
+from . import loaders, querysets
+from .querysets import InvalidFilter
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+
+
+def check_limit(limit):
+    if limit is None:
+        return DEFAULT_LIMIT
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidFilter(
+            gettext("limit must be between 1 and %(max)s (got %(value)s).")
+            % {"max": MAX_LIMIT, "value": limit}
+        )
+    return limit
+
+
+def source_profile(authority, call, restricted):
+    """The Profile of the visible fiche or call suggestions are for, or InvalidFilter."""
+    if authority is not None:
+        source = suggestions.authority_source(authority, restricted)
+        message = gettext("No published fiche has the id “%(value)s”.")
+        value = authority
+    else:
+        source = suggestions.call_source(call, restricted)
+        message = gettext("No published partnership call has the id “%(value)s”.")
+        value = call
+    if source is None:
+        raise InvalidFilter(message % {"value": value})
+    return source
+
+
+def suggest(scope, *, authority=None, call=None, locale=None, limit=DEFAULT_LIMIT):
+    """Ranked suggestions for a fiche or a call, as dicts the GraphQL type reads.
+
+    Each dict holds ``score``, ``reasons`` (sentences in ``locale``), ``authority`` (the item
+    of its copy in ``locale``, or the fallback) and ``call`` (an item, or None). Bad input:
+    InvalidFilter.
+    """
+    if (authority is None) == (call is None):
+        raise InvalidFilter(gettext("Give either authority or call, not both."))
+    limit = check_limit(limit)
+    locale_obj = scope.locale(locale)
+    restricted = scope.restricted
+    source = source_profile(authority, call, restricted)
+    ranked = suggestions.rank(source, suggestions.candidates(source, restricted), limit)
+    return materialise(ranked, locale_obj, scope)
+
+
+def materialise(ranked, locale, scope):
+    """Load the pages of the ranked suggestions (a bounded number of queries) and word them."""
+    call_keys = [c.call_key for c, _p, _r in ranked if c.call_key]
+    open_calls = querysets.open_calls(locale, restricted=scope.restricted).filter(
+        translation_key__in=call_keys
+    )
+    pages = loaders.localized_authorities([c.authority_key for c, _p, _r in ranked], locale, scope)
+    authorities = loaders.AuthorityBatch(pages.values(), locale, scope)
+    calls = loaders.CallBatch(open_calls, locale, scope, authorities=authorities)
+    authority_of_key = {str(key): page for key, page in pages.items()}
+    call_of_key = {str(call.translation_key): call for call in calls.pages}
+    language = locale.language_code
+
+    def country_name(code):
+        return scope.country_name(code, language)
+
+    results = []
+    for candidate, points, reasons in ranked:
+        authority = authority_of_key.get(candidate.authority_key)
+        if authority is None:
+            continue
+        call = call_of_key.get(candidate.call_key)
+        results.append(
+            {
+                "score": points,
+                "reasons": [
+                    suggestions.describe(reason, language, country_name) for reason in reasons
+                ],
+                "authority": authorities.item(authority),
+                "call": calls.item(call) if call is not None else None,
+            }
+        )
+    return results
