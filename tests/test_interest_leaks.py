@@ -19,7 +19,7 @@ from graphql import (
 )
 
 from cms.api.schema import schema
-from cms.models import InterestExpression
+from portal.interest.models import InterestExpression
 from tests.factories import graphql, make_authority, make_call, make_news
 from tests.test_interest import VALID, form_url
 
