@@ -11,7 +11,3 @@ class CmsConfig(AppConfig):
         from cms.api.cache import connect_signals
 
         connect_signals()
-
-        from cms import representatives
-
-        representatives.connect_signals()

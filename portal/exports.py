@@ -36,6 +36,7 @@ from cms.models import (
     Theme,
     language_name,
 )
+from portal.spreadsheets import neutralise_formula
 
 # (key, header): the order of the CSV columns and the keys of each row tuple.
 COLUMNS = [
@@ -64,8 +65,6 @@ FILTERS = ("country", "kind", "theme", "french")
 PARAMETERS = (*FILTERS, "locale")
 TRUE_WORDS = {"true", "1", "yes"}
 FALSE_WORDS = {"false", "0", "no"}
-# A cell starting with one of these is a formula to spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 CSV_CHUNK_ROWS = 500
 
@@ -234,11 +233,6 @@ def attachment(response, language, extension):
 # --- CSV ----------------------------------------------------------------------------------
 
 
-def spreadsheet_text(value):
-    """Text a spreadsheet shows as text, never runs as a formula."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
 def csv_cells(row, absolute):
     cells = []
     for key, value in zip(KEYS, row, strict=True):
@@ -251,7 +245,7 @@ def csv_cells(row, absolute):
         elif key in ("working_languages", "themes"):
             value = LIST_SEPARATOR.join(name for _code, name in value)
         if isinstance(value, str):
-            value = spreadsheet_text(value)
+            value = neutralise_formula(value)
         cells.append("" if value is None else value)
     return cells
 

@@ -1,10 +1,3 @@
-"""The portal's additions to the Wagtail admin."""
-
-from wagtail import hooks
-
-from portal.alerts.admin import AlertSubscriptionViewSet
-
-
-@hooks.register("register_admin_viewset")
-def register_alert_subscriptions():
-    return AlertSubscriptionViewSet("alert_subscriptions")
+"""The portal's additions to the Wagtail admin: none of its own; each feature registers its
+parts in its package's wagtail_hooks.py (portal/interest, portal/alerts,
+portal/representatives)."""

@@ -1,8 +1,9 @@
 """Alerts: visitors subscribe by email to new calls matching their choice.
 
-Subscribe at /<lang>/alertes/ → a mail with a confirmation link → confirm → when a matching
-open call is first published, exactly one mail with a one-click unsubscribe link; nothing
-more on republication or translation; nothing for other calls or after unsubscribing.
+Subscribe at /<lang>/alertes/ → a mail with a confirmation link (queued, sent by
+``send_pending_mail``) → confirm → when a matching open call is first published, exactly one
+mail with a one-click unsubscribe link; nothing more on republication or translation;
+nothing for other calls or after unsubscribing.
 """
 
 import re
@@ -16,9 +17,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.models import AlertDelivery, AlertSubscription
-from cms.models.alerts import UNCONFIRMED_LIFETIME
 from portal.alerts.emails import enqueue
+from portal.alerts.models import UNCONFIRMED_LIFETIME, AlertDelivery, AlertSubscription
 from tests.factories import graphql, make_authority, make_call, make_news, themes, translate
 from tests.helpers import public_urls, root_queries
 
@@ -48,7 +48,12 @@ def theme_ids(*slugs):
     return [str(theme.pk) for theme in themes(*slugs)]
 
 
+def send_pending_mail():
+    call_command("send_pending_mail", verbosity=0)
+
+
 def subscribe(client, language="fr", address="192.0.2.1", **changes):
+    """Post the form, then run the periodic sender as cron would."""
     data = {
         "email": EMAIL,
         "direction": "request",
@@ -56,7 +61,9 @@ def subscribe(client, language="fr", address="192.0.2.1", **changes):
         "countries": ["SN"],
         **changes,
     }
-    return client.post(subscribe_url(language), data, REMOTE_ADDR=address)
+    response = client.post(subscribe_url(language), data, REMOTE_ADDR=address)
+    send_pending_mail()
+    return response
 
 
 def links_in(message):
@@ -95,11 +102,13 @@ def dakar(skeleton):
 
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
-    """Publish a call as the admin does: alert mails leave once the transaction commits."""
+    """Publish a call as the admin does, then run the periodic sender as cron would."""
 
     def run(build, *args, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return build(*args, **kwargs)
+            page = build(*args, **kwargs)
+        send_pending_mail()
+        return page
 
     return run
 
@@ -286,6 +295,7 @@ def test_a_mail_failure_leaves_the_alert_for_send_alerts_which_sends_it_once(
     confirmed_subscription(client)
     with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
         publish(make_call, dakar, "Water", direction="request", theme_slugs=[WATER])
+        send_pending_mail()
     delivery = AlertDelivery.objects.get()
     assert delivery.sent_at is None and "ConnectionRefusedError" in delivery.error
     assert mail.outbox == []

@@ -1,8 +1,9 @@
 """Expressing interest in a partnership call: the form, its emails, its abuse limits.
 
-A visitor fills in /<lang>/interet/<call id>/; the expression is saved first, then the call's
-contact receives it and the visitor an acknowledgement. A mail server failure loses nothing:
-``send_pending_mail`` sends it later, once.
+A visitor fills in /<lang>/interet/<call id>/; the expression and its two emails are saved,
+and the request returns; ``send_pending_mail`` then sends the call's contact the expression
+and the visitor an acknowledgement. A mail server failure loses nothing: the next run
+sends it, once.
 """
 
 import datetime
@@ -18,9 +19,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from cms.models import InterestExpression, InterestStatus, MailStatus
-from portal.interest.forms import HONEYPOT_FIELD
-from portal.interest.ratelimit import client_address
+from portal.interest.models import InterestExpression, InterestStatus, MailStatus
+from portal.mail.models import OutgoingMail
+from portal.public_forms import HONEYPOT_FIELD, client_address
 from tests.factories import make_authority, make_call, restrict
 from tests.helpers import INTEREST_SENDER_EMAIL as SENDER_EMAIL
 from tests.helpers import VALID_INTEREST as VALID
@@ -68,9 +69,16 @@ def sent_url(call, language="fr"):
         return reverse("interest_expression_sent", args=[call.pk])
 
 
+def send_pending_mail():
+    call_command("send_pending_mail", verbosity=0)
+
+
 def submit(client, call, language="fr", address="192.0.2.1", **changes):
+    """Post the form, then run the periodic sender as cron would."""
     data = {**VALID, **changes}
-    return client.post(form_url(call, language), data, REMOTE_ADDR=address)
+    response = client.post(form_url(call, language), data, REMOTE_ADDR=address)
+    send_pending_mail()
+    return response
 
 
 def text(response):
@@ -210,7 +218,7 @@ def test_a_mail_failure_keeps_the_expression_and_send_pending_mail_sends_it(clie
     assert mail.outbox == []
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("send_pending_mail", verbosity=0)
+    send_pending_mail()
 
     expression.refresh_from_db()
     assert expression.mail_status == MailStatus.SENT
@@ -218,7 +226,7 @@ def test_a_mail_failure_keeps_the_expression_and_send_pending_mail_sends_it(clie
     assert [message.to for message in mail.outbox] == [[CONTACT_EMAIL], [SENDER_EMAIL]]
 
     # Idempotent: a second run sends nothing more.
-    call_command("send_pending_mail", verbosity=0)
+    send_pending_mail()
     assert len(mail.outbox) == 2
 
 
@@ -231,7 +239,7 @@ def test_a_retry_sends_only_the_email_that_failed(client, call, settings):
     assert len(mail.outbox) == 1
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("send_pending_mail", verbosity=0)
+    send_pending_mail()
 
     assert [message.to for message in mail.outbox] == [[CONTACT_EMAIL], [SENDER_EMAIL]]
 
@@ -241,28 +249,26 @@ def test_send_pending_mail_reports_what_it_did(client, call, settings, capsys):
     submit(client, call)
     with translation.override("en"):
         call_command("send_pending_mail")
-        assert "sent: 0; still unsent: 1" in capsys.readouterr().out
+        assert "sent: 0; still unsent: 2" in capsys.readouterr().out
 
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         call_command("send_pending_mail")
-        assert "sent: 1; still unsent: 0" in capsys.readouterr().out
+        assert "sent: 2; still unsent: 0" in capsys.readouterr().out
 
 
 def test_an_expression_being_sent_elsewhere_is_left_alone(client, call, settings):
     settings.EMAIL_BACKEND = "tests.test_interest.FailingBackend"
     submit(client, call)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    # Another process claimed it a minute ago and is sending it.
-    InterestExpression.objects.update(
-        mail_status=MailStatus.SENDING,
-        mail_claimed_at=timezone.now() - datetime.timedelta(minutes=1),
-    )
-    call_command("send_pending_mail", verbosity=0)
+    # Another process claimed it a few seconds ago and is sending it.
+    OutgoingMail.objects.update(claimed_at=timezone.now() - datetime.timedelta(seconds=20))
+    send_pending_mail()
     assert mail.outbox == []
 
-    # That process died: after a while, the claim lapses and the emails leave.
-    InterestExpression.objects.update(mail_claimed_at=timezone.now() - datetime.timedelta(hours=1))
-    call_command("send_pending_mail", verbosity=0)
+    # That process died: within minutes (not a quarter of an hour), the claim lapses and
+    # the emails leave.
+    OutgoingMail.objects.update(claimed_at=timezone.now() - datetime.timedelta(minutes=3))
+    send_pending_mail()
     assert len(mail.outbox) == 2
 
 

@@ -8,7 +8,7 @@ call and fiche pages, search, feeds, sitemap, exports, the map — and none may 
 import pytest
 from django.urls import reverse
 
-from cms.models import InterestExpression
+from portal.interest.models import InterestExpression
 from tests.factories import graphql, make_authority, make_call, make_news
 from tests.helpers import VALID_INTEREST as VALID
 from tests.helpers import interest_form_url as form_url

@@ -11,12 +11,8 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 
-from cms.models import (
-    CallStatus,
-    InterestExpression,
-    InterestStatus,
-    PartnershipCallPage,
-)
+from cms.models import CallStatus, PartnershipCallPage
+from portal.interest.models import InterestExpression, InterestStatus
 from tests.factories import graphql, make_authority, make_call, translate
 
 pytestmark = pytest.mark.django_db

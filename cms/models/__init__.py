@@ -1,6 +1,5 @@
 """The Bourse's content model. Import from here: ``from cms.models import AuthorityPage``."""
 
-from .alerts import AlertDelivery, AlertSubscription
 from .choices import (
     FRENCH_COUNTRY_CODES,
     AuthorityKind,
@@ -10,7 +9,6 @@ from .choices import (
     ForeignActorKind,
 )
 from .fields import language_name
-from .interest import InterestExpression, InterestStatus, MailStatus
 from .pages import (
     AuthorityIndexPage,
     AuthorityPage,
@@ -25,8 +23,6 @@ from .querysets import accepting_interest_q, name_in, visible_pages
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
 __all__ = [
-    "AlertDelivery",
-    "AlertSubscription",
     "FRENCH_COUNTRY_CODES",
     "SDG_COUNT",
     "ActionDomain",
@@ -40,9 +36,6 @@ __all__ = [
     "ForeignActor",
     "ForeignActorKind",
     "HomePage",
-    "InterestExpression",
-    "InterestStatus",
-    "MailStatus",
     "NewsIndexPage",
     "NewsPage",
     "PartnershipCallPage",

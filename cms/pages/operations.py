@@ -2,8 +2,9 @@
 
 A public page's template receives the data of one GraphQL operation executed in-process
 against the schema partners use (graphene-django's ``GRAPHENE["SCHEMA"]`` setting: cms.api),
-so anything a visitor sees a partner can query, and every page render exercises the schema. Documents are parsed and validated once per
-process, with the endpoint's own rules (cms.api.validation), then only executed.
+so anything a visitor sees a partner can query, and every page render exercises the schema.
+Documents are parsed and validated once per process, with the endpoint's own rules
+(cms.api.validation), then only executed.
 
 graphql/pages/ holds one document per page type, each with one named operation, plus
 ``fragments.graphql``: fragments shared by several pages, appended to each document that

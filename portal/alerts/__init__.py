@@ -1,1 +1,1 @@
-"""Alertes: email subscriptions to new partnership calls (double opt-in, one-click unsubscribe)."""
+"""Alertes: subscriptions to new partnership calls, their mails, views and staff listing."""

@@ -1,27 +1,35 @@
 """Alert emails: the confirmation link, and one mail per new matching call.
 
-On a call's first publication ``enqueue`` records a pending ``AlertDelivery`` for every
-confirmed matching subscription (in the publishing transaction), and the mails leave once
-the transaction has committed. A failure leaves the delivery pending: ``send_alerts`` sends
-it later. The delivery's uniqueness per (subscription, call's translation key) means each
-subscriber gets each call once, whatever is republished or translated.
+Both go through the portal's outbox. Subscribing saves the subscription and queues its
+confirmation in one transaction; an address receives at most ``MAIL_PER_RECIPIENT_LIMIT``
+confirmations per period, whoever typed it. On a call's first publication ``enqueue``
+records a pending ``AlertDelivery`` for every confirmed matching subscription and queues
+its mail, in the publishing transaction (a rolled-back publication queues nothing). The
+delivery's uniqueness per (subscription, call's translation key) means each subscriber gets
+each call once, whatever is republished or translated. The mail is built when it leaves:
+in the subscriber's language when the call has a visible copy in it, and not at all when
+the call was unpublished or closed since.
 """
 
 import logging
 
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from cms.models import AlertDelivery, AlertSubscription, AuthorityPage, PartnershipCallPage
-from portal.interest.emails import render_email
+from cms.models import AuthorityPage, PartnershipCallPage
+from portal.mail import outbox
+from portal.mail.models import OutgoingMail
+from portal.public_forms import recipient_may_receive
+
+from .models import AlertDelivery, AlertSubscription
 
 logger = logging.getLogger(__name__)
 
-TEMPLATE_DIR = "portal/alerts/emails"
+TEMPLATE_DIR = "alerts/emails"
+CONFIRMATION = "alerts.confirmation"
+NEW_CALL = "alerts.new_call"
 
 
 def absolute_url(path):
@@ -47,19 +55,26 @@ def confirmation(subscription):
     unsubscribe_url = link("alerts_unsubscribe", subscription)
     context = {"confirm_url": link("alerts_confirm", subscription)}
     context["unsubscribe_url"] = unsubscribe_url
-    subject, body = render_email("confirm", subscription.language, context, TEMPLATE_DIR)
-    message = EmailMessage(subject, body, to=[subscription.email])
+    message = outbox.render_message(
+        f"{TEMPLATE_DIR}/confirm", subscription.language, context, to=[subscription.email]
+    )
     return _with_unsubscribe_headers(message, unsubscribe_url)
 
 
-def send_confirmation(subscription):
-    """Mail the confirmation link; False (logged) when the mail server refuses."""
-    try:
-        confirmation(subscription).send()
-    except Exception as error:  # SMTP, socket, DNS…: the visitor can subscribe again
-        logger.warning("Alert confirmation %s not sent: %s", subscription.pk, error)
-        return False
-    return True
+def queue_confirmation(subscription):
+    """Owe the confirmation mail, unless the address has had its share lately: the
+    visitor sees the same page either way, and an unconfirmed address is forgotten."""
+    if not recipient_may_receive(CONFIRMATION, subscription.email):
+        logger.info("Alert confirmation %s not queued: recipient limit", subscription.pk)
+        return None
+    return outbox.enqueue(CONFIRMATION, subscription.pk, subscription.email)
+
+
+def _build_confirmation(row):
+    unconfirmed = AlertSubscription.objects.filter(confirmed_at__isnull=True)
+    subscription = unconfirmed.filter(pk=row.object_id).first()
+    # Deleted (unsubscribed, replaced, expired) or already confirmed: nothing to ask.
+    return None if subscription is None else confirmation(subscription)
 
 
 # --- matching a published call -------------------------------------------------------------
@@ -93,7 +108,8 @@ def matching_subscriptions(call, authority):
 
 
 def enqueue(call):
-    """Record a pending delivery of ``call`` to each matching subscriber; returns them."""
+    """Record a pending delivery of ``call`` to each matching subscriber and queue its mail;
+    returns the pending deliveries' ids."""
     if not call.is_open or not PartnershipCallPage.objects.visible().filter(pk=call.pk).exists():
         return []
     authority = public_authority(call)
@@ -105,21 +121,26 @@ def enqueue(call):
     ]
     # ignore_conflicts: a subscriber who already has this call keeps their one delivery.
     AlertDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
+    queued = OutgoingMail.objects.filter(kind=NEW_CALL).values("object_id")
+    new = (
+        AlertDelivery.objects.filter(call_key=call.translation_key, sent_at__isnull=True)
+        .exclude(pk__in=queued)
+        .values_list("pk", "subscription__email")
+    )
+    OutgoingMail.objects.bulk_create(
+        OutgoingMail(kind=NEW_CALL, object_id=pk, recipient=email) for pk, email in new
+    )
     return list(
-        AlertDelivery.objects.awaiting_mail()
-        .filter(call_key=call.translation_key)
-        .values_list("pk", flat=True)
+        AlertDelivery.objects.filter(
+            call_key=call.translation_key, sent_at__isnull=True
+        ).values_list("pk", flat=True)
     )
 
 
 def on_call_published(sender, instance, **kwargs):
     """page_published handler: alert subscribers when an open call first goes live."""
-    if not is_first_publication(instance):
-        return
-    pending = enqueue(instance)
-    if pending:
-        # Mails leave only once the publication is committed (never for a rolled-back one).
-        transaction.on_commit(lambda: send_deliveries(pending))
+    if is_first_publication(instance):
+        enqueue(instance)
 
 
 # --- sending ---------------------------------------------------------------------------------
@@ -154,8 +175,9 @@ def alert_message(delivery, call, authority):
         "unsubscribe_url": unsubscribe_url,
         "manage_url": absolute_url(_subscribe_path(subscription.language)),
     }
-    subject, body = render_email("new_call", subscription.language, context, TEMPLATE_DIR)
-    message = EmailMessage(subject, body, to=[subscription.email])
+    message = outbox.render_message(
+        f"{TEMPLATE_DIR}/new_call", subscription.language, context, to=[subscription.email]
+    )
     return _with_unsubscribe_headers(message, unsubscribe_url)
 
 
@@ -164,52 +186,34 @@ def _subscribe_path(language):
         return reverse("alerts_subscribe")
 
 
-def claim(delivery_pk):
-    now = timezone.now()
-    return AlertDelivery.objects.awaiting_mail(now).filter(pk=delivery_pk).update(claimed_at=now)
-
-
-def deliver(delivery):
-    """Send one delivery if nobody else is; True when it has left."""
-    if not claim(delivery.pk):
-        return False
-    found = call_for(delivery)
-    call, authority = found or (None, None)
+def _build_alert(row):
+    deliveries = AlertDelivery.objects.select_related("subscription")
+    delivery = deliveries.filter(pk=row.object_id).first()
+    if delivery is None:
+        return None
+    call, authority = call_for(delivery) or (None, None)
     if call is None or not call.is_open:
         # Unpublished or closed since: nothing to announce any more.
         delivery.delete()
-        return False
-    try:
-        alert_message(delivery, call, authority).send()
-    except Exception as error:  # SMTP, socket, DNS…: whatever it is, send_alerts retries
-        logger.warning("Alert %s not sent: %s", delivery.pk, error)
-        AlertDelivery.objects.filter(pk=delivery.pk).update(
-            claimed_at=None, error=f"{type(error).__name__}: {error}"
-        )
-        return False
-    AlertDelivery.objects.filter(pk=delivery.pk).update(
-        claimed_at=None, sent_at=timezone.now(), error=""
-    )
-    return True
+        return None
+    return alert_message(delivery, call, authority)
 
 
-def send_deliveries(pks):
-    sent = 0
-    for delivery in AlertDelivery.objects.filter(pk__in=pks).select_related("subscription"):
-        sent += deliver(delivery)
-    return sent
+def _alert_sent(row, message):
+    AlertDelivery.objects.filter(pk=row.object_id).update(sent_at=timezone.now(), error="")
 
 
-def send_pending():
-    """Send every delivery still waiting: (sent, still pending)."""
-    pending = AlertDelivery.objects.awaiting_mail().select_related("subscription").order_by("pk")
-    sent = 0
-    for delivery in pending.iterator():
-        sent += deliver(delivery)
-    return sent, AlertDelivery.objects.filter(sent_at__isnull=True).count()
+def _alert_failed(row, error):
+    AlertDelivery.objects.filter(pk=row.object_id).update(error=error)
 
 
 def forget_unconfirmed():
     """Delete subscriptions never confirmed in time (personal data kept no longer)."""
     deleted, _rows = AlertSubscription.objects.expired_unconfirmed().delete()
     return deleted
+
+
+def register_mail():
+    outbox.register(outbox.MailKind(CONFIRMATION, _build_confirmation))
+    outbox.register(outbox.MailKind(NEW_CALL, _build_alert, _alert_sent, _alert_failed))
+    outbox.register_housekeeping(forget_unconfirmed)

@@ -1,73 +1,57 @@
 """Alert subscriptions: subscribe ``/<lang>/alertes/``, confirm and unsubscribe by token.
 
-Confirming and unsubscribing are POSTs behind a button: mail clients and link scanners
-fetch the links in a mail (GET), which must change nothing. Unsubscribing also accepts the
-RFC 8058 one-click POST that mail clients send themselves, without a CSRF token: the
-secret token in the address is the proof.
+Subscribing saves the choice and queues the confirmation mail in one transaction, then
+answers: ``send_pending_mail`` sends it. Confirming and unsubscribing are POSTs behind a
+button: mail clients and link scanners fetch the links in a mail (GET), which must change
+nothing. Unsubscribing also accepts the RFC 8058 one-click POST that mail clients send
+themselves, without a CSRF token: the secret token in the address is the proof.
 """
 
-import math
-
-from django.shortcuts import redirect, render
+from django.db import transaction
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from cms.models import AlertSubscription
-from portal.interest.ratelimit import RateLimit
+from portal.public_forms import ProtectedFormView
 
-from .emails import send_confirmation
+from .emails import queue_confirmation
 from .forms import AlertSubscriptionForm
+from .models import AlertSubscription
 
-FORM_TEMPLATE = "portal/alerts/form.html"
-SENT_TEMPLATE = "portal/alerts/sent.html"
-CONFIRM_TEMPLATE = "portal/alerts/confirm.html"
-UNSUBSCRIBE_TEMPLATE = "portal/alerts/unsubscribe.html"
-RATE_PREFIX = "alerts-rate"
-TOO_MANY_REQUESTS = 429
+FORM_TEMPLATE = "alerts/form.html"
+SENT_TEMPLATE = "alerts/sent.html"
+CONFIRM_TEMPLATE = "alerts/confirm.html"
+UNSUBSCRIBE_TEMPLATE = "alerts/unsubscribe.html"
 NOT_FOUND = 404
 
 
-def _rate_limited(request, form, limit):
-    retry_after = limit.retry_after()
-    context = {"form": form, "rate_limited": True, "retry_minutes": math.ceil(retry_after / 60)}
-    response = render(request, FORM_TEMPLATE, context, status=TOO_MANY_REQUESTS)
-    response["Retry-After"] = str(retry_after)
-    return response
+class SubscribeView(ProtectedFormView):
+    form_class = AlertSubscriptionForm
+    template_name = FORM_TEMPLATE
+    rate_prefix = "alerts-rate"
+
+    def get_success_url(self):
+        # The same answer whether the address was known or not: nothing leaks about it.
+        return reverse("alerts_subscribe_sent")
+
+    @transaction.atomic
+    def form_valid(self, form):
+        data = form.cleaned_data
+        subscription = AlertSubscription.objects.create(
+            email=data["email"],
+            language=translation.get_language(),
+            countries=data["countries"],
+            direction=data["direction"],
+        )
+        subscription.themes.set(data["themes"])
+        queue_confirmation(subscription)
+        return super().form_valid(form)
 
 
-def _save(form):
-    data = form.cleaned_data
-    subscription = AlertSubscription.objects.create(
-        email=data["email"],
-        language=translation.get_language(),
-        countries=data["countries"],
-        direction=data["direction"],
-    )
-    subscription.themes.set(data["themes"])
-    return subscription
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def subscribe(request):
-    if request.method != "POST":
-        return render(request, FORM_TEMPLATE, {"form": AlertSubscriptionForm()})
-    limit = RateLimit(request, prefix=RATE_PREFIX)
-    form = AlertSubscriptionForm(request.POST)
-    if limit.is_exceeded():
-        return _rate_limited(request, form, limit)
-    if form.is_bot():
-        # Pretend it worked: nothing is stored or sent, and the robot learns nothing.
-        limit.hit()
-        return redirect("alerts_subscribe_sent")
-    if not form.is_valid():
-        return render(request, FORM_TEMPLATE, {"form": form})
-    limit.hit()
-    send_confirmation(_save(form))
-    # The same answer whether the address was known or not: nothing leaks about it.
-    return redirect("alerts_subscribe_sent")
+subscribe = SubscribeView.as_view()
 
 
 @require_safe

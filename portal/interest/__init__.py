@@ -1,1 +1,1 @@
-"""Manifestations d'intérêt: the public form, its emails and its abuse limits."""
+"""Manifestations d'intérêt: the public form, the model, its emails and the moderators' admin."""

@@ -1,23 +1,28 @@
-"""Delivering an expression of interest: to the call's contact, and an acknowledgement.
+"""The two emails of an expression of interest: to the call's contact, and an acknowledgement.
 
-An expression is saved before anything is sent. ``deliver`` then claims it (a conditional
-UPDATE, so a request and ``send_pending_mail`` never send the same one together), sends
-whichever of its two emails has not left yet and stamps each as soon as it has. A failure
-leaves it marked unsent with the error; ``send_pending`` retries later.
+Both are queued in the portal's outbox with the expression, in the request's transaction;
+``send_pending_mail`` sends them. Each is stamped on the expression once it has left, and
+``mail_status`` shows the moderators whether something is still owed.
+
+The acknowledgement goes to whatever address the visitor typed: it says only that the
+message was passed on (never the message itself, nor the name typed), and one address
+receives at most ``MAIL_PER_RECIPIENT_LIMIT`` of them per period.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from cms.models import InterestExpression, MailStatus, PartnershipCallPage
+from cms.models import PartnershipCallPage
+from portal.mail import outbox
+from portal.mail.models import OutgoingMail
+from portal.public_forms import recipient_may_receive
 
-logger = logging.getLogger(__name__)
+from .models import InterestExpression, MailStatus
 
-TEMPLATE_DIR = "portal/interest/emails"
+TEMPLATE_DIR = "interest/emails"
+TO_CONTACT = "interest.contact"
+ACKNOWLEDGEMENT = "interest.acknowledgement"
+KINDS = (TO_CONTACT, ACKNOWLEDGEMENT)
 
 
 def contact_address(expression):
@@ -40,17 +45,6 @@ def source_call(expression):
     )
 
 
-def _render(name, language, context, template_dir=TEMPLATE_DIR):
-    """(subject on one line, body) of ``template_dir/name``, rendered in ``language``."""
-    with translation.override(language):
-        subject = render_to_string(f"{template_dir}/{name}_subject.txt", context)
-        body = render_to_string(f"{template_dir}/{name}.txt", context)
-    return " ".join(subject.split()), body
-
-
-render_email = _render
-
-
 def _full_url(page):
     return page.get_full_url() if page is not None and page.live else ""
 
@@ -65,79 +59,64 @@ def message_to_contact(expression):
         "call_url": _full_url(call),
         "sent_to_moderators": recipient == settings.BOURSE_MODERATORS_EMAIL,
     }
-    subject, body = _render("to_contact", language, context)
-    message = EmailMessage(subject, body, to=[recipient], reply_to=[expression.email])
-    return recipient, message
+    return outbox.render_message(
+        f"{TEMPLATE_DIR}/to_contact",
+        language,
+        context,
+        to=[recipient],
+        reply_to=[expression.email],
+    )
 
 
 def acknowledgement(expression):
-    context = {
-        "expression": expression,
-        "call_title": expression.call_title,
-        "call_url": _full_url(expression.call),
-    }
-    subject, body = _render("acknowledgement", expression.language, context)
-    return EmailMessage(subject, body, to=[expression.email])
-
-
-def claim(expression):
-    """Take the right to send ``expression``'s emails; False if someone else holds it."""
-    now = timezone.now()
-    claimed = (
-        InterestExpression.objects.awaiting_mail(now)
-        .filter(pk=expression.pk)
-        .update(mail_status=MailStatus.SENDING, mail_claimed_at=now)
+    context = {"call_title": expression.call_title, "call_url": _full_url(expression.call)}
+    return outbox.render_message(
+        f"{TEMPLATE_DIR}/acknowledgement", expression.language, context, to=[expression.email]
     )
-    return claimed == 1
 
 
-def _send_contact_mail(expression):
-    recipient, message = message_to_contact(expression)
-    message.send()
-    expression.notified_to = recipient
-    expression.contact_notified_at = timezone.now()
-    expression.save(update_fields=["notified_to", "contact_notified_at", "updated_at"])
+def queue_mails(expression):
+    """Owe both emails of a new expression (call it in the transaction that saved it)."""
+    outbox.enqueue(TO_CONTACT, expression.pk, contact_address(expression))
+    if recipient_may_receive(ACKNOWLEDGEMENT, expression.email):
+        outbox.enqueue(ACKNOWLEDGEMENT, expression.pk, expression.email)
 
 
-def _send_acknowledgement(expression):
-    acknowledgement(expression).send()
-    expression.acknowledged_at = timezone.now()
-    expression.save(update_fields=["acknowledged_at", "updated_at"])
+def _expression(pk):
+    return InterestExpression.objects.select_related("call", "authority").filter(pk=pk).first()
 
 
-def _finish(expression, status, error=""):
-    expression.mail_status = status
-    expression.mail_error = error
-    expression.mail_claimed_at = None
-    expression.save(update_fields=["mail_status", "mail_error", "mail_claimed_at", "updated_at"])
+def _build(builder):
+    def build(row):
+        expression = _expression(row.object_id)
+        return None if expression is None else builder(expression)
+
+    return build
 
 
-def deliver(expression):
-    """Send what has not been sent yet. True when both emails have left."""
-    if not claim(expression):
-        return False
-    # Another process may have stamped an email since this copy was read.
-    expression.refresh_from_db(fields=["contact_notified_at", "acknowledged_at", "mail_status"])
-    try:
-        if expression.contact_notified_at is None:
-            _send_contact_mail(expression)
-        if expression.acknowledged_at is None:
-            _send_acknowledgement(expression)
-    except Exception as error:  # SMTP, socket, DNS…: whatever it is, retry later
-        logger.warning("Expression of interest %s not sent: %s", expression.pk, error)
-        _finish(expression, MailStatus.UNSENT, f"{type(error).__name__}: {error}")
-        return False
-    _finish(expression, MailStatus.SENT)
-    return True
+def _update_status(pk, **fields):
+    owed = OutgoingMail.objects.unsent().filter(kind__in=KINDS, object_id=pk).exists()
+    if not owed:
+        fields.update(mail_status=MailStatus.SENT, mail_error="")
+    InterestExpression.objects.filter(pk=pk).update(updated_at=timezone.now(), **fields)
 
 
-def send_pending():
-    """Deliver every expression still waiting for its emails: (sent, still unsent)."""
-    sent = unsent = 0
-    pending = InterestExpression.objects.awaiting_mail().select_related("call", "authority")
-    for expression in pending.order_by("pk").iterator():
-        if deliver(expression):
-            sent += 1
-        elif expression.mail_status == MailStatus.UNSENT:
-            unsent += 1
-    return sent, unsent
+def _contact_sent(row, message):
+    _update_status(row.object_id, notified_to=message.to[0], contact_notified_at=timezone.now())
+
+
+def _acknowledged(row, message):
+    _update_status(row.object_id, acknowledged_at=timezone.now())
+
+
+def _failed(row, error):
+    InterestExpression.objects.filter(pk=row.object_id).update(
+        mail_status=MailStatus.UNSENT, mail_error=error, updated_at=timezone.now()
+    )
+
+
+def register_mail():
+    outbox.register(outbox.MailKind(TO_CONTACT, _build(message_to_contact), _contact_sent, _failed))
+    outbox.register(
+        outbox.MailKind(ACKNOWLEDGEMENT, _build(acknowledgement), _acknowledged, _failed)
+    )

@@ -3,16 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from dsfr.forms import DsfrBaseForm
 
 from cms.models import AuthorityKind
-from cms.models.interest import MESSAGE_MAX_LENGTH
+from portal.public_forms import HoneypotForm
 
-# A field people never see: bots that fill every input give themselves away.
-HONEYPOT_FIELD = "extra_reference"
+from .models import MESSAGE_MAX_LENGTH
 
 
-class InterestExpressionForm(DsfrBaseForm):
+class InterestExpressionForm(HoneypotForm):
     interested_authority = forms.CharField(label=_("Name of your authority"), max_length=200)
     interested_country = forms.ChoiceField(label=_("Country of your authority"))
     interested_kind = forms.ChoiceField(label=_("Kind of authority"))
@@ -43,33 +41,12 @@ class InterestExpressionForm(DsfrBaseForm):
             )
         },
     )
-    extra_reference = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Country names sorted in the visitor's language, computed per form (per request).
         self.fields["interested_country"].choices = [("", _("Select a country")), *countries]
         self.fields["interested_kind"].choices = [("", _("Select a kind")), *AuthorityKind.choices]
-
-    def get_context(self):
-        # django-dsfr's own get_context only adds a transitional deprecation warning.
-        return forms.Form.get_context(self)
-
-    @property
-    def visible_fields_for_people(self):
-        return [field for field in self if field.name != HONEYPOT_FIELD]
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT_FIELD]
-
-    def is_bot(self):
-        """True when the hidden field was filled: only a robot can do that."""
-        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
     def expression_fields(self):
         """The cleaned values stored on the InterestExpression."""

@@ -1,28 +1,29 @@
 """Expressing interest in a partnership call: ``/<lang>/interet/<call id>/``.
 
 The call is the page the visitor was reading (any language copy); it must be live, public,
-under a live and public fiche, and still open (open status, deadline not passed).
+under a live and public fiche, and still open (open status, deadline not passed). The
+request saves the expression and queues its two emails in one transaction, then answers:
+``send_pending_mail`` sends them.
 """
 
-import math
-
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
-from cms.models import AuthorityPage, InterestExpression, PartnershipCallPage
+from cms.models import AuthorityPage, PartnershipCallPage
+from portal.public_forms import ProtectedFormView
 
-from .emails import deliver
+from .emails import queue_mails
 from .forms import InterestExpressionForm
-from .ratelimit import RateLimit
+from .models import InterestExpression
 
-FORM_TEMPLATE = "portal/interest/form.html"
-SENT_TEMPLATE = "portal/interest/sent.html"
+FORM_TEMPLATE = "interest/form.html"
+SENT_TEMPLATE = "interest/sent.html"
 # 409: the call exists but its state no longer allows what was asked.
 CALL_CLOSED_STATUS = 409
-TOO_MANY_REQUESTS = 429
 
 
 def public_call_or_404(call_id):
@@ -40,51 +41,44 @@ def _page_context(request, call, authority):
     return {"call": call, "call_url": call.get_url(request), "authority": authority}
 
 
-def _save(form, call, authority):
-    return InterestExpression.objects.create(
-        call=call,
-        authority=authority,
-        call_title=call.title,
-        language=translation.get_language(),
-        **form.expression_fields(),
-    )
+class ExpressInterestView(ProtectedFormView):
+    form_class = InterestExpressionForm
+    template_name = FORM_TEMPLATE
+    rate_prefix = "interest-rate"
+
+    def dispatch(self, request, call_id):
+        if not self.allows(request):
+            return self.http_method_not_allowed(request)
+        self.call, self.authority = public_call_or_404(call_id)
+        if not self.call.is_open:
+            status = CALL_CLOSED_STATUS if request.method == "POST" else 200
+            context = {**self.page_context(), "call_closed": True}
+            return render(request, FORM_TEMPLATE, context, status=status)
+        return super().dispatch(request, call_id)
+
+    def page_context(self):
+        return _page_context(self.request, self.call, self.authority)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**self.page_context(), **kwargs)
+
+    def get_success_url(self):
+        return reverse("interest_expression_sent", args=[self.call.pk])
+
+    @transaction.atomic
+    def form_valid(self, form):
+        expression = InterestExpression.objects.create(
+            call=self.call,
+            authority=self.authority,
+            call_title=self.call.title,
+            language=translation.get_language(),
+            **form.expression_fields(),
+        )
+        queue_mails(expression)
+        return super().form_valid(form)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def express_interest(request, call_id):
-    call, authority = public_call_or_404(call_id)
-    context = _page_context(request, call, authority)
-    if not call.is_open:
-        status = CALL_CLOSED_STATUS if request.method == "POST" else 200
-        return render(request, FORM_TEMPLATE, {**context, "call_closed": True}, status=status)
-    if request.method != "POST":
-        return render(request, FORM_TEMPLATE, {**context, "form": InterestExpressionForm()})
-
-    limit = RateLimit(request)
-    form = InterestExpressionForm(request.POST)
-    if limit.is_exceeded():
-        retry_after = limit.retry_after()
-        context = {
-            **context,
-            "form": form,
-            "rate_limited": True,
-            "retry_minutes": math.ceil(retry_after / 60),
-        }
-        response = render(request, FORM_TEMPLATE, context, status=TOO_MANY_REQUESTS)
-        response["Retry-After"] = str(retry_after)
-        return response
-    if form.is_bot():
-        # Pretend it worked: nothing is stored or sent, and the robot learns nothing.
-        limit.hit()
-        return redirect("interest_expression_sent", call_id=call.pk)
-    if not form.is_valid():
-        return render(request, FORM_TEMPLATE, {**context, "form": form}, status=200)
-    expression = _save(form, call, authority)
-    limit.hit()
-    # Saved first: if the mail server is down, send_pending_mail sends it later.
-    deliver(expression)
-    return redirect("interest_expression_sent", call_id=call.pk)
+express_interest = ExpressInterestView.as_view()
 
 
 @require_safe

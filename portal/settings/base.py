@@ -38,12 +38,14 @@ INSTALLED_APPS = [
     "cms",
     "portal",
     "demo",
+    "portal.mail",
+    "portal.interest",
+    "portal.alerts",
+    "portal.representatives",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -102,7 +104,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.navigation",
             ],
         },
@@ -205,6 +206,12 @@ BOURSE_MODERATORS_EMAIL = os.environ.get("BOURSE_MODERATORS_EMAIL", "moderation@
 INTEREST_RATE_LIMIT = int(os.environ.get("INTEREST_RATE_LIMIT", "5"))
 INTEREST_RATE_PERIOD = int(os.environ.get("INTEREST_RATE_PERIOD", "3600"))
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Mails a form sends to an address the visitor typed (acknowledgement, alert confirmation):
+# at most this many of one kind per address and period (seconds), whoever typed it.
+MAIL_PER_RECIPIENT_LIMIT = int(os.environ.get("MAIL_PER_RECIPIENT_LIMIT", "3"))
+MAIL_PER_RECIPIENT_PERIOD = int(os.environ.get("MAIL_PER_RECIPIENT_PERIOD", "86400"))
+# Seconds a mail server may take to answer: a hanging one never holds a sender for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -1,0 +1,1 @@
+"""One outbox for every mail the portal sends (see ``outbox``)."""

@@ -1,0 +1,157 @@
+"""Fiches kept fresh by their authorities.
+
+An authority's representatives get a Wagtail account limited to their own fiche and its calls
+(add and change, never publish). Every change goes through Wagtail's "Moderators approval"
+workflow, assigned to the directory; when a moderator approves it, the fiche's
+``last_verified`` date becomes today.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Revision,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.signals import workflow_approved
+
+from cms.api.cache import bump_content_version
+from cms.models import AuthorityIndexPage, AuthorityPage, PartnershipCallPage
+
+MODERATORS_GROUP = "Moderators"  # created by Wagtail's own migrations
+MODERATION_WORKFLOW = "Moderators approval"  # Wagtail's default workflow and task name
+# Publishing stays with the ministry: representatives only propose changes.
+REPRESENTATIVE_PAGE_PERMISSIONS = ("add_page", "change_page")
+MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def page_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def admin_access_permission():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def representatives_group_name(fiche):
+    # Keyed on the id, not the title: a renamed fiche keeps its group.
+    return f"Fiche {fiche.pk} representatives"
+
+
+def find_fiche(reference):
+    """A default-locale fiche by id or slug; None when there is none."""
+    fiches = AuthorityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if str(reference).isdigit():
+        return fiches.filter(pk=int(reference)).first()
+    return fiches.filter(slug=reference).first()
+
+
+@transaction.atomic
+def ensure_moderation():
+    """The ministry "Moderators" group publishes in every directory, through the default workflow.
+
+    Idempotent: reuses Wagtail's default group, task and workflow when they exist.
+    """
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    moderators.permissions.add(admin_access_permission())
+    task = GroupApprovalTask.objects.filter(name=MODERATION_WORKFLOW, active=True).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=MODERATION_WORKFLOW)
+    task.groups.add(moderators)
+    workflow = Workflow.objects.filter(name=MODERATION_WORKFLOW, active=True).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=MODERATION_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for directory in AuthorityIndexPage.objects.all():
+        for codename in MODERATOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=moderators, page=directory, permission=page_permission(codename)
+            )
+        WorkflowPage.objects.update_or_create(page=directory, defaults={"workflow": workflow})
+    return moderators, workflow
+
+
+def ensure_representatives_group(fiche):
+    group, _created = Group.objects.get_or_create(name=representatives_group_name(fiche))
+    group.permissions.add(admin_access_permission())
+    for codename in REPRESENTATIVE_PAGE_PERMISSIONS:
+        # On the fiche only: Wagtail page permissions cascade to its calls, not to siblings.
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=fiche, permission=page_permission(codename)
+        )
+    return group
+
+
+def ensure_user(email, name=""):
+    """The account for ``email``, created when missing; returns (user, created)."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, False
+    first_name, _sep, last_name = name.strip().partition(" ")
+    user = User(username=email.lower(), email=email, first_name=first_name, last_name=last_name)
+    # A random password nobody knows: the representative chooses theirs through the reset link,
+    # and Django only sends reset mails to accounts with a usable password.
+    user.set_password(secrets.token_urlsafe(32))
+    user.save()
+    return user, True
+
+
+@transaction.atomic
+def grant_representative(fiche, email, name=""):
+    """Give ``email`` an account limited to ``fiche`` and its calls; returns (user, created)."""
+    ensure_moderation()
+    group = ensure_representatives_group(fiche)
+    user, created = ensure_user(email, name)
+    user.groups.add(group)
+    return user, created
+
+
+# --- approval sets "last verified" -----------------------------------------------------------
+
+
+def fiche_of(page):
+    """The fiche a moderated page belongs to: itself, or the parent of a call."""
+    if isinstance(page, AuthorityPage):
+        return page
+    if isinstance(page, PartnershipCallPage):
+        return page.get_parent().specific
+    return None
+
+
+def mark_verified(fiche, day):
+    """Set ``last_verified`` on the live row and in the latest revision, without a new revision.
+
+    Saving a revision would leave the fiche "live + draft" until someone publishes it again,
+    and publishing it (when a call was approved) would push the fiche's own pending draft live
+    without moderation. So the live row is updated in place, and the latest revision gets the
+    same date so the next edit (which starts from it) does not bring the old date back.
+    """
+    AuthorityPage.objects.filter(pk=fiche.pk).update(last_verified=day)
+    revision = Revision.objects.filter(pk=fiche.latest_revision_id).first()
+    if revision is not None:
+        revision.content["last_verified"] = day.isoformat()
+        revision.save(update_fields=["content"])
+    bump_content_version()
+
+
+def on_workflow_approved(sender, instance, **kwargs):
+    page = instance.content_object
+    if not isinstance(page, Page):
+        return
+    fiche = fiche_of(page.specific)
+    if fiche is not None:
+        mark_verified(fiche, datetime.date.today())
+
+
+def connect_signals():
+    workflow_approved.connect(on_workflow_approved, dispatch_uid="representatives-verified")
