@@ -308,8 +308,10 @@ def visible_calls(restricted):
 
 def authority_source(pk, restricted):
     """The Profile of a visible fiche by id, or InvalidFilter."""
-    rows = querysets.visible(AuthorityPage, restricted).filter(pk=pk).values(*AUTHORITY_FIELDS)
-    row = rows.first() if str(pk).isdigit() else None
+    row = None
+    if str(pk).isdigit():
+        rows = querysets.visible(AuthorityPage, restricted).filter(pk=pk)
+        row = rows.values(*AUTHORITY_FIELDS).first()
     if row is None:
         raise querysets.InvalidFilter(
             gettext("No published fiche has the id “%(value)s”.") % {"value": pk}
