@@ -116,6 +116,8 @@ class _Document:
                 self.operations.append(definition)
         self.memo = {}
         self.in_progress = set()
+        self.field_info = {}
+        self.string_errors = {}  # id of an argument node: its error (each reported once)
 
     # --- list sizes ---------------------------------------------------------------------
 
@@ -182,25 +184,52 @@ class _Document:
             self.in_progress.discard(key)
         return self.memo[key]
 
+    def _field(self, parent_type, name):
+        """(definition, returns a list, type of its fields) of a field, None if unknown."""
+        key = (getattr(parent_type, "name", None), name)
+        if key not in self.field_info:
+            field_def = _field_definition(parent_type, name)
+            if field_def is None:
+                self.field_info[key] = (None, False, None)
+            else:
+                self.field_info[key] = (
+                    field_def,
+                    is_list_type(_unwrap_non_null(field_def.type)),
+                    get_named_type(field_def.type),
+                )
+        return self.field_info[key]
+
+    def _check_literals(self, node, field_def):
+        for argument in node.arguments:
+            definition = field_def.args.get(argument.name.value)
+            if definition is None or id(argument) in self.string_errors:
+                continue
+            name = argument.name.value
+            limit = argument_limit(name, definition.type)
+            literal = _literal(argument.value)
+            if limit is not None and literal is not None:
+                error = string_error(name, literal, limit, argument.value)
+                if error is not None:
+                    self.string_errors[id(argument)] = error
+
     def _measure_field(self, node, parent_type, page_size, variable_defaults):
         name = node.name.value
-        field_def = _field_definition(parent_type, name)
         if name in INTROSPECTION_ROOTS:
-            if name == "__schema":
-                type_ = self.schema.get_type("__Schema")
-            else:
-                type_ = self.schema.get_type("__Type")
+            type_ = self.schema.get_type("__Schema" if name == "__schema" else "__Type")
             inner = self.measure(node.selection_set, type_, None, variable_defaults)
             return _Measure(introspection=inner.introspection)
-        return_type = getattr(field_def, "type", None)
-        own_size = self._size_argument(node, field_def, variable_defaults)
+        field_def, returns_list, child_type = self._field(parent_type, name)
+        own_size = None
+        if field_def is not None and field_def.args:
+            if node.arguments:
+                self._check_literals(node, field_def)
+            own_size = self._size_argument(node, field_def, variable_defaults)
         multiplier = 1
-        if return_type is not None and is_list_type(_unwrap_non_null(return_type)):
+        if returns_list:
             multiplier = own_size or page_size or DEFAULT_LIST_SIZE
             children_page_size = None
         else:
             children_page_size = own_size
-        child_type = get_named_type(return_type) if return_type is not None else None
         inner = self.measure(node.selection_set, child_type, children_page_size, variable_defaults)
         introspection = inner.introspection
         if name in INTROSPECTION_LISTS and getattr(parent_type, "name", "").startswith("__"):
@@ -262,26 +291,13 @@ def string_error(name, value, limit, node=None):
     return None
 
 
-def _arguments(schema, document, operation=None):
-    """(argument definition name, type, value node) of every field argument, fragments once.
-
-    ``operation``: only the fields that operation selects (with the fragments it spreads).
-    """
+def _arguments(schema, document, operation):
+    """(name, type, value node) of every field argument ``operation`` selects, fragments once."""
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
-    helper = _Document(schema, document)
     seen = set()
-    pending = []
-    roots = [operation] if operation is not None else list(helper.operations)
-    for root in roots:
-        pending.append((root.selection_set, helper.root_type(root)))
-    if operation is None:
-        for fragment in fragments.values():
-            seen.add(fragment.name.value)
-            pending.append(
-                (fragment.selection_set, schema.get_type(fragment.type_condition.name.value))
-            )
+    pending = [(operation.selection_set, schema.get_root_type(operation.operation))]
     while pending:
         selection_set, parent_type = pending.pop()
         if selection_set is None:
@@ -316,17 +332,6 @@ def _literal(value):
     if isinstance(value, ListValueNode):
         return [item.value for item in value.values if isinstance(item, StringValueNode)]
     return None
-
-
-def _check_strings(schema, document):
-    for name, type_, value in _arguments(schema, document):
-        limit = argument_limit(name, type_)
-        literal = _literal(value)
-        if limit is None or literal is None:
-            continue
-        error = string_error(name, literal, limit, value)
-        if error is not None:
-            yield error
 
 
 def variable_errors(schema, document, variables, operation_name=None):
@@ -419,7 +424,7 @@ def limit_errors(schema, document):
                 gettext("The query uses more than %(max)s aliases.") % {"max": MAX_ALIASES}
             )
         )
-    errors.extend(_check_strings(schema, document))
+    errors.extend(helper.string_errors.values())
     return errors
 
 
