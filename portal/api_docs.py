@@ -21,9 +21,18 @@ from django.views.decorators.http import require_safe
 from graphql.utilities import strip_ignored_characters
 
 from cms.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from cms.api.validation import MAX_ALIASES, MAX_DEPTH
+from cms.api.validation import (
+    DEFAULT_LIST_SIZE,
+    MAX_ALIASES,
+    MAX_COST,
+    MAX_DEPTH,
+    MAX_FIELDS,
+    MAX_ID_LENGTH,
+    MAX_SEARCH_LENGTH,
+    MAX_STRING_LENGTH,
+)
 from cms.models import AuthorityKind, Theme
-from portal.graphql_view import MAX_QUERY_LENGTH
+from portal.graphql_view import MAX_BODY_SIZE, MAX_QUERY_LENGTH
 
 GRAPHQL_DIR = Path(settings.BASE_DIR) / "graphql"
 SCHEMA_FILE = GRAPHQL_DIR / "schema.graphql"
@@ -130,6 +139,13 @@ def api_page(request):
         "max_per_page": MAX_PER_PAGE,
         "default_per_page": DEFAULT_PER_PAGE,
         "max_query_length": MAX_QUERY_LENGTH,
+        "max_fields": MAX_FIELDS,
+        "max_cost": MAX_COST,
+        "default_list_size": DEFAULT_LIST_SIZE,
+        "max_search_length": MAX_SEARCH_LENGTH,
+        "max_id_length": MAX_ID_LENGTH,
+        "max_string_length": MAX_STRING_LENGTH,
+        "max_body_size": MAX_BODY_SIZE,
         "example_query": example_query(),
         "curl_example": curl_example(endpoint, variables),
         "gql_example": gql_example(endpoint, variables),

@@ -1,39 +1,98 @@
 """The public GraphQL endpoint: graphene-django's view with the portal's protections.
 
-- validation: the standard GraphQL rules plus depth and alias limits (cms.api.validation);
+- a request body over MAX_BODY_SIZE bytes is refused before it is read, a query text over
+  MAX_QUERY_LENGTH characters before it is parsed; a body that is not valid UTF-8 or JSON,
+  nests too deeply, or holds a query or variables of the wrong type is a GraphQL error
+  (status 400), never a server error;
+- validation: the query limits (depth, aliases, fields, cost, literal string arguments),
+  then the standard GraphQL rules (cms.api.validation);
+- the variables' values given to string arguments are checked against the same limits
+  before anything is resolved (cms.api.validation.LimitedExecutionContext);
 - argument limits (perPage, order, filters) are checked by the resolvers and reported as
   GraphQL errors with a readable message;
-- a query text over MAX_QUERY_LENGTH is refused before parsing;
 - unexpected exceptions are logged and reported without internals;
-- read only and cookie-less, so no CSRF token is needed: partners POST from anywhere.
+- read only and cookie-less (no CSRF cookie, no Vary: Cookie), so no CSRF token is needed,
+  and open to every origin (CORS, without credentials): partners call it from anywhere,
+  including a web page of their own.
 """
 
+import inspect
 import logging
+from functools import wraps
 
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.gzip import gzip_page
-from graphene_django.views import GraphQLView
+from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError
 
 from cms.api.querysets import InvalidFilter
 from cms.api.schema import schema
-from cms.api.validation import validation_rules
+from cms.api.validation import LimitedExecutionContext, validation_rules
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 20_000
+# The largest query text, JSON-encoded, with room for its variables (each string argument
+# is itself limited, see cms.api.validation).
+MAX_BODY_SIZE = 100_000
+CORS_ALLOWED_HEADERS = "Accept, Accept-Language, Content-Language, Content-Type"
+CORS_MAX_AGE = 24 * 3600
+
+
+def client_error(message, status=400):
+    """An HttpError graphene-django's view answers as ``{"errors": [{"message": …}]}``."""
+    return HttpError(HttpResponse(status=status), message)
+
+
+def body_too_large():
+    return client_error(
+        gettext("The request body is larger than %(max)s bytes.") % {"max": MAX_BODY_SIZE},
+        status=413,
+    )
 
 
 class PublicGraphQLView(GraphQLView):
     graphiql_template = "portal/graphiql.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        # graphene-django decorates its dispatch with ensure_csrf_cookie, which sets a
+        # csrftoken cookie (and Vary: Cookie) on every answer; the endpoint needs none.
+        return inspect.unwrap(GraphQLView.dispatch)(self, request, *args, **kwargs)
+
+    def parse_body(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_BODY_SIZE:
+            raise body_too_large()
+        try:
+            data = super().parse_body(request)
+        except RequestDataTooBig:
+            raise body_too_large() from None
+        except UnicodeDecodeError:
+            raise client_error(gettext("The request body is not valid UTF-8.")) from None
+        except RecursionError:
+            raise client_error(gettext("The request body is nested too deeply.")) from None
+        return data
+
     def execute_graphql_request(self, request, data, query, variables, *args, **kwargs):
+        if query is not None and not isinstance(query, str):
+            return ExecutionResult(
+                data=None, errors=[GraphQLError(gettext("The query must be a string."))]
+            )
         if query and len(query) > MAX_QUERY_LENGTH:
             message = gettext("The query is longer than %(max)s characters.") % {
                 "max": MAX_QUERY_LENGTH
             }
             return ExecutionResult(data=None, errors=[GraphQLError(message)])
+        if variables is not None and not isinstance(variables, dict):
+            return ExecutionResult(
+                data=None, errors=[GraphQLError(gettext("The variables must be a JSON object."))]
+            )
         return super().execute_graphql_request(request, data, query, variables, *args, **kwargs)
 
     @staticmethod
@@ -50,16 +109,42 @@ class PublicGraphQLView(GraphQLView):
         return GraphQLView.format_error(error)
 
 
+def allow_any_origin(view):
+    """CORS for a public, read-only, cookie-less endpoint: any origin, no credentials.
+
+    A decorator rather than django-cors-headers: the policy is fixed (every origin, GET and
+    POST, no credentials) and concerns this one view; the library would need a middleware
+    placed before CommonMiddleware and settings for what these few lines state here.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in request.META:
+            response = HttpResponse(status=200)  # a preflight: the browser asks first
+            response["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response["Access-Control-Allow-Headers"] = CORS_ALLOWED_HEADERS
+            response["Access-Control-Max-Age"] = str(CORS_MAX_AGE)
+        else:
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return csrf_exempt(wrapped)
+
+
 def graphql_view():
     # Compressed when the client accepts it: the map's FeatureCollection for 15,000 fiches is
     # 5.0 MB raw and 0.51 MB gzipped (bench/map_load.py). Safe from BREACH: the answers carry
     # no secret (no CSRF token, no session data), only public content.
-    return gzip_page(
-        csrf_exempt(
-            PublicGraphQLView.as_view(
-                schema=schema,
-                graphiql=True,
-                validation_rules=validation_rules(),
+    return allow_any_origin(
+        gzip_page(
+            csrf_exempt(
+                PublicGraphQLView.as_view(
+                    schema=schema,
+                    graphiql=True,
+                    validation_rules=validation_rules(),
+                    execution_context_class=LimitedExecutionContext,
+                )
             )
         )
     )

@@ -20,8 +20,17 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from cms.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from cms.api.validation import MAX_ALIASES, MAX_DEPTH
-from portal.graphql_view import MAX_QUERY_LENGTH
+from cms.api.validation import (
+    DEFAULT_LIST_SIZE,
+    MAX_ALIASES,
+    MAX_COST,
+    MAX_DEPTH,
+    MAX_FIELDS,
+    MAX_ID_LENGTH,
+    MAX_SEARCH_LENGTH,
+    MAX_STRING_LENGTH,
+)
+from portal.graphql_view import MAX_BODY_SIZE, MAX_QUERY_LENGTH
 from tests.factories import small_dataset
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +81,13 @@ def test_page_states_the_enforced_limits(client, skeleton):
     assert f"<td>{MAX_ALIASES}</td>" in body
     assert f"<td>1 to {MAX_PER_PAGE}, {DEFAULT_PER_PAGE} by default</td>" in body
     assert f"<td>{MAX_QUERY_LENGTH} characters</td>" in body
+    assert f"<td>{MAX_FIELDS}</td>" in body
+    assert f"<td>{MAX_COST}</td>" in body
+    assert f"and {DEFAULT_LIST_SIZE} for the other lists" in body
+    assert f"<td>{MAX_SEARCH_LENGTH} characters</td>" in body
+    assert f"<td>{MAX_ID_LENGTH} characters</td>" in body
+    assert f"<td>{MAX_STRING_LENGTH} characters</td>" in body
+    assert f"<td>{MAX_BODY_SIZE} bytes</td>" in body
 
 
 def test_curl_example_runs_against_the_endpoint(client, skeleton):

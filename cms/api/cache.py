@@ -4,6 +4,7 @@ Cache keys embed a content version number; any change that can alter what is pub
 it, which drops every cached payload at once on every process sharing the cache.
 """
 
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -36,7 +37,9 @@ def bump_content_version(**_kwargs):
 
 def cached(name, parts, build):
     """``build()`` cached under ``name`` + ``parts`` for the current content version."""
-    key = ":".join(["api", name, str(content_version()), *[str(part) for part in parts]])
+    # The parts (filters, search words) hashed: a key of bounded length, whatever they hold.
+    digest = hashlib.sha256(repr([str(part) for part in parts]).encode()).hexdigest()
+    key = ":".join(["api", name, str(content_version()), digest])
     value = cache.get(key)
     if value is None:
         value = build()

@@ -152,8 +152,10 @@ def visible_calls(restricted):
 
 def authority_source(pk, restricted):
     """The Profile of a visible fiche by id, or None."""
-    rows = AuthorityPage.objects.visible(restricted).filter(pk=pk).values(*AUTHORITY_FIELDS)
-    row = rows.first() if str(pk).isdigit() else None
+    row = None
+    if str(pk).isdigit():  # checked first: filtering on a non-number raises ValueError
+        rows = AuthorityPage.objects.visible(restricted).filter(pk=pk)
+        row = rows.values(*AUTHORITY_FIELDS).first()
     if row is None:
         return None
     themes, domains = authority_taxonomy([row["pk"]])
