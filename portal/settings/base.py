@@ -33,6 +33,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The portal's public address (scheme and host, no trailing slash), e.g.
+# https://bourse.example.org: required in production (portal/settings/main.py).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
 
 INSTALLED_APPS = [
     "cms",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver serves static files the way production does (WhiteNoise, hashed names).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
@@ -162,10 +167,19 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# django-dsfr puts Subresource Integrity hashes of its original files on dsfr.min.css,
+# utility.min.css and its scripts. The manifest storage rewrites their url()s (and source
+# map comments) when collecting, so those hashes no longer match and the browser blocks the
+# files: the site is unstyled. The portal serves these files itself, from its own origin,
+# where an integrity check protects nothing an attacker able to change the file could not
+# also change in the page: no integrity attributes.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bourse-partenariats de la coopération décentralisée"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
