@@ -74,11 +74,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz for load balancers, before the host check, redirects and sessions.
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous pages from the shared cache (portal/pagecache.py). Before CSRF, sessions'
+    # users and messages, so that it sees the cookies they set and never stores those pages.
+    "portal.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -213,6 +218,24 @@ INTEREST_RATE_LIMIT = int(os.environ.get("INTEREST_RATE_LIMIT", "5"))
 INTEREST_RATE_PERIOD = int(os.environ.get("INTEREST_RATE_PERIOD", "3600"))
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Anonymous page cache (portal/pagecache.py): seconds a page stays in the shared cache (0:
+# off, the default under DEBUG), and the max-age given to browsers and to a CDN.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "0" if DEBUG else "600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+
+# Periodic jobs run by ``manage.py run_periodic`` (started by ``make serve``): management
+# command → interval in seconds, from PERIODIC_<COMMAND> (e.g. PERIODIC_SEND_ALERTS=600);
+# 0 switches a job off.
+PERIODIC_JOBS = {
+    name: int(os.environ.get(f"PERIODIC_{name.upper()}", default))
+    for name, default in [
+        ("send_pending_mail", 300),
+        ("send_alerts", 300),
+        ("close_expired_calls", 3600),
+    ]
+}
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
@@ -222,4 +245,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Each periodic job says when it ran (run_periodic); failures are errors.
+    "loggers": {"portal.periodic": {"level": "INFO"}},
 }
