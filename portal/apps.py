@@ -11,7 +11,9 @@ class PortalConfig(AppConfig):
 
         from cms.models import PartnershipCallPage
         from portal.alerts.emails import on_call_published
+        from portal.pagecache import connect_signals as connect_pagecache_signals
 
         page_published.connect(
             on_call_published, sender=PartnershipCallPage, dispatch_uid="alerts-published"
         )
+        connect_pagecache_signals()
