@@ -172,6 +172,22 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Media (images, documents) on S3-compatible storage through django-storages when
+# MEDIA_S3_BUCKET is set (`pip install -e ".[s3]"`); credentials from the usual
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables or the machine's role.
+if MEDIA_S3_BUCKET := os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("MEDIA_S3_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
 # django-dsfr puts Subresource Integrity hashes of its original files on dsfr.min.css,
 # utility.min.css and its scripts. The manifest storage rewrites their url()s (and source
 # map comments) when collecting, so those hashes no longer match and the browser blocks the
@@ -185,7 +201,24 @@ WAGTAIL_SITE_NAME = "Bourse-partenariats de la coopération décentralisée"
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database's full text (PostgreSQL's in production) by default. When it is
+# outgrown, SEARCH_URLS (comma-separated) switches to Wagtail's Elasticsearch/OpenSearch
+# backend, SEARCH_BACKEND naming which (default Elasticsearch 8); then run
+# `manage.py update_index`. The client library is the operator's to install (e.g.
+# `pip install -e ".[elasticsearch]"` or `".[opensearch]"`).
+if SEARCH_URLS := env_list("SEARCH_URLS"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": SEARCH_URLS,
+            "INDEX": os.environ.get("SEARCH_INDEX", "bourse"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -223,6 +256,30 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "0" if DEBUG else "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+
+# A CDN or caching proxy in front of the portal, purged by Wagtail's frontend_cache when a
+# page is published or unpublished: FRONTEND_CACHE=http (Varnish, Squid, nginx: PURGE
+# requests to FRONTEND_CACHE_LOCATION) or cloudflare (CLOUDFLARE_BEARER_TOKEN,
+# CLOUDFLARE_ZONE_ID). Listings (directories, the home) are not purged: they expire after
+# PAGE_CACHE_SHARED_MAX_AGE, the s-maxage the CDN is given.
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+if FRONTEND_CACHE == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+        }
+    }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        }
+    }
+if FRONTEND_CACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Periodic jobs run by ``manage.py run_periodic`` (started by ``make serve``): management
 # command → interval in seconds, from PERIODIC_<COMMAND> (e.g. PERIODIC_SEND_ALERTS=600);
