@@ -42,8 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR / 'bench-serve.sqlite3'}"
 GRAPHQL_LIST = (
-    '{ authorities(locale: "fr", perPage: 100) { items { id title url country { code name } '
-    "themes { slug name } } pagination { total } } }"
+    '{ authorities(locale: "fr", perPage: 100) { items { id title url summary kindLabel '
+    "country { code name } objectiveThemes { slug name } openCalls { title url } } "
+    "pagination { total } } }"
 )
 SESSION_COOKIE = "sessionid=bench-no-such-session"
 

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger("portal.periodic")
 
@@ -62,9 +63,8 @@ class Command(BaseCommand):
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
         due = dict.fromkeys(jobs, time.monotonic())
-        self.stdout.write(
-            "Periodic jobs: " + ", ".join(f"{name} every {s} s" for name, s in jobs.items())
-        )
+        schedule = ", ".join(f"{name} ({seconds} s)" for name, seconds in jobs.items())
+        self.stdout.write(_("Periodic jobs, with their intervals: %(jobs)s.") % {"jobs": schedule})
         self.stdout.flush()
         while jobs and not stop.is_set():
             name = min(due, key=due.get)
