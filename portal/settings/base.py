@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Anonymous pages from the shared cache (portal/pagecache.py). Before CSRF, sessions'
     # users and messages, so that it sees the cookies they set and never stores those pages.
+    # Whatever writes per-request values into the page (a CSP nonce) must come after it, so
+    # that a cached page keeps the headers it was rendered with.
     "portal.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
