@@ -276,7 +276,7 @@ def main(argv=None):
                 part for part in (f"{size / 1024:.1f} KB", f"cache {cache_state}", note) if part
             )
             rows.append((name, rps, p50, p99, note))
-            out.write(f"  {name}: {rps:,.0f} req/s\n")
+            out.write(f"  {name}: {rps:,.1f} req/s\n")
             out.flush()
     finally:
         stop_server(server)
@@ -293,7 +293,7 @@ def main(argv=None):
     out.write(f"{'measure':<{width}}  {'req/s':>9}  {'p50 ms':>8}  {'p99 ms':>8}  note\n")
     out.write(f"{'-' * width}  {'-' * 9}  {'-' * 8}  {'-' * 8}  {'-' * 20}\n")
     for name, rps, p50, p99, note in rows:
-        out.write(f"{name:<{width}}  {rps:>9,.0f}  {p50:>8.1f}  {p99:>8.1f}  {note}\n")
+        out.write(f"{name:<{width}}  {rps:>9,.1f}  {p50:>8.1f}  {p99:>8.1f}  {note}\n")
     static_rps = rows[0][1]
     for name, rps, *_rest in rows[1:3]:
         out.write(f"{name}: {rps / static_rps:.2f}x the static file's req/s (goal >= 0.5x)\n")

@@ -216,3 +216,19 @@ def test_switched_off_with_a_zero_timeout(client, fiche, settings):
     settings.PAGE_CACHE_TIMEOUT = 0
     client.get(fiche.url)
     assert STATUS not in client.get(fiche.url)
+
+
+def test_an_unknown_host_is_refused_before_any_lookup(client, fiche):
+    assert client.get("/fr/", HTTP_HOST="attacker.example").status_code == 400
+
+
+def test_an_entry_from_an_older_content_version_is_never_served(client, fiche):
+    client.get(fiche.url)
+    fiche.title = "Dakar, capital"
+    fiche.save_revision().publish()
+    client.get(fiche.url)  # rendered again and stored over the old entry
+
+    response = client.get(fiche.url)
+
+    assert response[STATUS] == "hit"
+    assert "Dakar, capital" in response.content.decode()

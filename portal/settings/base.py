@@ -78,14 +78,14 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    # Anonymous pages from the shared cache (portal/pagecache.py). Before CSRF, sessions'
+    # Anonymous pages from the shared cache (portal/pagecache.py). Before sessions, CSRF,
     # users and messages, so that it sees the cookies they set and never stores those pages.
     # Whatever writes per-request values into the page (a CSP nonce) must come after it, so
     # that a cached page keeps the headers it was rendered with.
     "portal.pagecache.PageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
