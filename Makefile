@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate demo schema lint format messages bench clean
+.PHONY: run serve test install migrate demo schema lint format messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,18 @@ run: install
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver $(HOST)
+
+# Production on one machine: DEBUG off (SECRET_KEY, ALLOWED_HOSTS and PUBLIC_BASE_URL must
+# be set, or it refuses to start), collected static files, migrations, the skeleton, then
+# gunicorn (portal/gunicorn_config.py) with the periodic jobs (manage.py run_periodic) beside.
+serve: export DEBUG = 0
+serve: install
+	mkdir -p var
+	$(BIN)/python manage.py check --deploy --fail-level ERROR
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bootstrap_portal
+	exec $(BIN)/gunicorn --config portal/gunicorn_config.py
 
 # The whole suite: SQLite by default, PostgreSQL when DATABASE_URL is set.
 test: install

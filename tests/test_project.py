@@ -31,7 +31,8 @@ def start_main_settings(**env_overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "ALLOWED_HOSTS", "PUBLIC_BASE_URL"}
     }
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.main"
     env.update(env_overrides)
@@ -54,11 +55,63 @@ def test_production_refuses_the_development_secret_key():
     assert "started" not in result.stdout
 
 
-def test_production_starts_with_its_own_secret_key():
-    result = start_main_settings(SECRET_KEY="a-long-random-production-key-for-this-test-only")
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-key-for-this-test-only",
+    "ALLOWED_HOSTS": "bourse.example.org",
+    "PUBLIC_BASE_URL": "https://bourse.example.org",
+}
+
+
+def test_production_starts_with_its_own_secret_key_hosts_and_base_url():
+    result = start_main_settings(**PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("ALLOWED_HOSTS", "ALLOWED_HOSTS is empty while DEBUG is off"),
+        ("PUBLIC_BASE_URL", "PUBLIC_BASE_URL is not set while DEBUG is off"),
+    ],
+)
+def test_production_refuses_to_start_without_hosts_or_base_url(missing, message):
+    result = start_main_settings(**{k: v for k, v in PRODUCTION.items() if k != missing})
+
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_production_names_every_missing_setting_at_once():
+    result = start_main_settings()
+
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "PUBLIC_BASE_URL"):
+        assert f"{name} is" in result.stderr
+
+
+def test_the_public_base_url_is_the_admin_base_url():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.WAGTAILADMIN_BASE_URL)",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.main",
+            **PRODUCTION,
+            "PUBLIC_BASE_URL": "https://bourse.example.org/",
+            "DEBUG": "0",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "https://bourse.example.org", result.stderr
 
 
 def test_development_accepts_the_development_key():

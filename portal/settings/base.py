@@ -33,6 +33,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The portal's public address (scheme and host, no trailing slash), e.g.
+# https://bourse.example.org: required in production (portal/settings/main.py).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
 
 INSTALLED_APPS = [
     "cms",
@@ -67,13 +70,22 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver serves static files the way production does (WhiteNoise, hashed names).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    # /healthz for load balancers, before the host check, redirects and sessions.
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache (portal/pagecache.py). Before sessions, CSRF,
+    # users and messages, so that it sees the cookies they set and never stores those pages.
+    # Whatever writes per-request values into the page (a CSP nonce) must come after it, so
+    # that a cached page keeps the headers it was rendered with.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,11 +182,53 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Media (images, documents) on S3-compatible storage through django-storages when
+# MEDIA_S3_BUCKET is set (`pip install -e ".[s3]"`); credentials from the usual
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables or the machine's role.
+if MEDIA_S3_BUCKET := os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("MEDIA_S3_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+# django-dsfr puts Subresource Integrity hashes of its original files on dsfr.min.css,
+# utility.min.css and its scripts. The manifest storage rewrites their url()s (and source
+# map comments) when collecting, so those hashes no longer match and the browser blocks the
+# files: the site is unstyled. The portal serves these files itself, from its own origin,
+# where an integrity check protects nothing an attacker able to change the file could not
+# also change in the page: no integrity attributes.
+DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bourse-partenariats de la coopération décentralisée"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+)
+# Search: the database's full text (PostgreSQL's in production) by default. When it is
+# outgrown, SEARCH_URLS (comma-separated) switches to Wagtail's Elasticsearch/OpenSearch
+# backend, SEARCH_BACKEND naming which (default Elasticsearch 8); then run
+# `manage.py update_index`. The client library is the operator's to install (e.g.
+# `pip install -e ".[elasticsearch]"` or `".[opensearch]"`).
+if SEARCH_URLS := env_list("SEARCH_URLS"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": SEARCH_URLS,
+            "INDEX": os.environ.get("SEARCH_INDEX", "bourse"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -213,6 +267,48 @@ MAIL_PER_RECIPIENT_PERIOD = int(os.environ.get("MAIL_PER_RECIPIENT_PERIOD", "864
 # Seconds a mail server may take to answer: a hanging one never holds a sender for long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
+# Anonymous page cache (portal/pagecache.py): seconds a page stays in the shared cache (0:
+# off, the default under DEBUG), and the max-age given to browsers and to a CDN.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "0" if DEBUG else "600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+
+# A CDN or caching proxy in front of the portal, purged by Wagtail's frontend_cache when a
+# page is published or unpublished: FRONTEND_CACHE=http (Varnish, Squid, nginx: PURGE
+# requests to FRONTEND_CACHE_LOCATION) or cloudflare (CLOUDFLARE_BEARER_TOKEN,
+# CLOUDFLARE_ZONE_ID). Listings (directories, the home) are not purged: they expire after
+# PAGE_CACHE_SHARED_MAX_AGE, the s-maxage the CDN is given.
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+if FRONTEND_CACHE == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+        }
+    }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        }
+    }
+if FRONTEND_CACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Periodic jobs run by ``manage.py run_periodic`` (started by ``make serve``): management
+# command → interval in seconds, from PERIODIC_<COMMAND> (e.g. PERIODIC_SEND_ALERTS=600);
+# 0 switches a job off.
+PERIODIC_JOBS = {
+    name: int(os.environ.get(f"PERIODIC_{name.upper()}", default))
+    for name, default in [
+        ("send_pending_mail", 300),
+        ("send_alerts", 300),
+        ("close_expired_calls", 3600),
+    ]
+}
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
@@ -222,4 +318,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Each periodic job says when it ran (run_periodic); failures are errors.
+    "loggers": {"portal.periodic": {"level": "INFO"}},
 }
