@@ -5,38 +5,15 @@ is one fixed-window counter, a few lines on top of ``cache.add``/``cache.incr``,
 atomic on Redis (shared by every process in production) and on the local-memory cache.
 """
 
-import ipaddress
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 
+from portal.security import client_address
+
 KEY_PREFIX = "interest-rate"
-
-
-def client_address(request):
-    """The visitor's address, grouped so that one visitor counts as one.
-
-    Behind ``TRUSTED_PROXY_COUNT`` reverse proxies the address is the one the outermost
-    trusted proxy saw (entries further left are whatever the client chose to send). An
-    IPv6 host usually owns a whole /64, so the /64 is what is counted.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address or "unknown"
-    if parsed.version == 6:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
+__all__ = ["KEY_PREFIX", "RateLimit", "client_address"]
 
 
 class RateLimit:
