@@ -10,6 +10,7 @@ import graphene
 from django.conf import global_settings
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from cms.models import (
@@ -532,7 +533,12 @@ def body_blocks(article, scope):
             blocks.append(ParagraphBlock(html=rich_text(value)))
         elif kind == "image":
             image = scope.images.get(value.get("image"))
-            rendition = image.get_rendition(IMAGE_RENDITION) if image else None
+            rendition = None
+            if image:
+                try:
+                    rendition = image.get_rendition(IMAGE_RENDITION)
+                except SourceImageIOError:  # the file is lost: the block keeps its text
+                    rendition = None
             blocks.append(
                 ImageBlock(
                     image=Image(url=rendition.url, width=rendition.width, height=rendition.height)
