@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve test install migrate demo schema lint format messages bench clean
+.PHONY: run serve test install migrate demo schema lint format messages bench clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,16 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Backups (README, "Backups"): database and media into $(BACKUP_DIR)/<UTC timestamp>/;
+# `make restore BACKUP=var/backups/<timestamp>` replaces both with one.
+BACKUP_DIR ?= var/backups
+backup: install
+	$(BIN)/python manage.py backup_portal --directory $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=$(BACKUP_DIR)/<timestamp>"; exit 2; }
+	$(BIN)/python manage.py restore_portal $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var

@@ -5,6 +5,7 @@ by ``seed_demo`` and by the test fixtures.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -151,6 +152,14 @@ def ensure_skeleton():
         if old_root.specific_class is Page and old_root.depth == 2:
             # Wagtail's placeholder "Welcome" page has no place in the portal.
             old_root.delete()
+    # The public address (settings.PUBLIC_BASE_URL) is what mail links and feeds use.
+    public = urlsplit(getattr(settings, "PUBLIC_BASE_URL", "") or "")
+    if public.hostname:
+        port = public.port or (443 if public.scheme == "https" else 80)
+        site = Site.objects.get(is_default_site=True)
+        if (site.hostname, site.port) != (public.hostname, port):
+            site.hostname, site.port = public.hostname, port
+            site.save()  # through save(): Wagtail drops its cached site root paths
 
     with translation.override(settings.LANGUAGE_CODE):
         authorities = _child(

@@ -13,7 +13,6 @@ portal needs of it.
 """
 
 import datetime
-import ipaddress
 import math
 import time
 
@@ -28,35 +27,11 @@ from django.views.generic import FormView
 from dsfr.forms import DsfrBaseForm
 
 from portal.mail.models import OutgoingMail
+from portal.security import client_address
 
 # A field people never see: bots that fill every input give themselves away.
 HONEYPOT_FIELD = "extra_reference"
 TOO_MANY_REQUESTS = 429
-
-
-def client_address(request):
-    """The visitor's address, grouped so that one visitor counts as one.
-
-    Behind ``TRUSTED_PROXY_COUNT`` reverse proxies the address is the one the outermost
-    trusted proxy saw (entries further left are whatever the client chose to send). An
-    IPv6 host usually owns a whole /64, so the /64 is what is counted.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address or "unknown"
-    if parsed.version == 6:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
 
 
 class RateLimit:

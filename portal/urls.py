@@ -1,7 +1,11 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +13,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import api_docs, exports, feeds, views
 from portal.graphql_view import graphql_view
 from portal.map import map_page
+
+# Uploaded files never change under one name (Wagtail renames renditions and re-uploads).
+MEDIA_MAX_AGE = 7 * 24 * 3600
 
 urlpatterns = [
     # The public GraphQL API has one address for every language (the locale is an argument).
@@ -21,10 +28,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Uploads from MEDIA_ROOT, when no reverse proxy or object storage serves them (README,
+    # "Media"). django.conf.urls.static.static() would do nothing with DEBUG off.
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            cache_control(max_age=MEDIA_MAX_AGE, public=True)(serve),
+            {"document_root": settings.MEDIA_ROOT},
+            name="media",
+        )
+    )
 
 # Pages live under a language prefix (/fr/, /en/…); the bare root redirects to the
 # visitor's language through LocaleMiddleware.

@@ -13,6 +13,7 @@ translation, pagination figures, a news block, a suggestion, a list) are built a
 
 import graphene
 from django.utils import translation
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from cms.models import (
@@ -469,7 +470,12 @@ def body_blocks(article, images):
             blocks.append(ParagraphBlock(html=rich_text(value)))
         elif kind == "image":
             image = images.get(value.get("image"))
-            rendition = image.get_rendition(IMAGE_RENDITION) if image else None
+            rendition = None
+            if image:
+                try:
+                    rendition = image.get_rendition(IMAGE_RENDITION)
+                except SourceImageIOError:  # the file is lost: the block keeps its text
+                    rendition = None
             blocks.append(
                 ImageBlock(
                     image=Image(url=rendition.url, width=rendition.width, height=rendition.height)

@@ -6,9 +6,13 @@ the cache between processes); it refuses to start with the development key.
 """
 
 import os
+from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -74,18 +78,23 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     # /healthz for load balancers, before the host check, redirects and sessions.
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.security.AdminNetworkMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the shared cache (portal/pagecache.py). Before sessions, CSRF,
     # users and messages, so that it sees the cookies they set and never stores those pages.
     # Whatever writes per-request values into the page (a CSP nonce) must come after it, so
     # that a cached page keeps the headers it was rendered with.
     "portal.pagecache.PageCacheMiddleware",
+    "portal.security.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -128,19 +139,39 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A persistent connection is checked before each request reuses it, so a database
+        # restart costs at most the requests in flight.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url, key_prefix="bourse"):
+    """The cache on Redis at ``url``, which degrades to no cache when Redis is unreachable.
+
+    Every operation then answers as on a miss (pages are built, rate limits let visitors
+    through, forms still save) and ``portal.cache`` logs the outage once a minute per process,
+    without a traceback. Short socket timeouts keep a hung Redis from holding requests.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "bourse",
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -250,6 +281,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds a connection to the mail server may block (connect, and each read or write).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bourse@localhost")
 # Receives expressions of interest about calls whose authority gave no contact email.
 BOURSE_MODERATORS_EMAIL = os.environ.get("BOURSE_MODERATORS_EMAIL", "moderation@localhost")
@@ -313,11 +346,135 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
+# Security and operations ---------------------------------------------------------------
+# Every setting below comes from the environment; README "Security and operations" lists
+# the production values (with them, `manage.py check --deploy` prints no warning).
+
+# Error reports: ADMINS="Name <a@example.org>, b@example.org" receive a mail for each 500.
+ADMINS = [
+    (name or address, address)
+    for name, address in (parseaddr(item) for item in env_list("ADMINS"))
+    if address
+]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "timestamped": {"format": "%(asctime)s %(levelname)s [%(name)s] %(process)d %(message)s"}
+    },
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "once_a_minute": {"()": "portal.security.OncePerInterval", "interval": 60},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "timestamped"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    "loggers": {
+        # Propagates to the console too; mails the ADMINS on errors when DEBUG is off.
+        "django": {"handlers": ["mail_admins"]},
+        # django-redis reports each ignored exception: one line a minute is enough.
+        "portal.cache": {"filters": ["once_a_minute"]},
+        # Each periodic job says when it ran (run_periodic); failures are errors.
+        "portal.periodic": {"level": "INFO"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # Each periodic job says when it ran (run_periodic); failures are errors.
-    "loggers": {"portal.periodic": {"level": "INFO"}},
 }
+
+# Login throttling on both admins (django-axes, counted in the database): after
+# AXES_FAILURE_LIMIT wrong passwords from one client address, its logins are refused, even
+# with the right password, for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+
+# Both admins (/admin/, /django-admin/) answer 403 outside these networks, e.g.
+# ADMIN_ALLOWED_NETWORKS="10.0.0.0/8, 192.0.2.17, 2001:db8::/32". Empty: no restriction.
+# The client address honours TRUSTED_PROXY_COUNT as the rate limits do.
+ADMIN_ALLOWED_NETWORKS = env_list("ADMIN_ALLOWED_NETWORKS")
+
+# HTTPS. Behind a TLS-terminating proxy, SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO,https"
+# (only if that proxy always sets or strips the header).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = tuple(env_list("SECURE_PROXY_SSL_HEADER"))
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+
+def tile_origin(url_template):
+    """``https://*.tile.example.org`` for ``https://{s}.tile.example.org/{z}/{x}/{y}.png``."""
+    parts = urlsplit(url_template)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+# Content-Security-Policy (django-csp): every script is a file served by the portal, so
+# scripts need no 'unsafe-inline'. Styles allow inline ones: Leaflet and GraphiQL position
+# their elements with style attributes. The admins (Wagtail's panels and widgets still use
+# inline scripts) get 'unsafe-inline' for scripts from portal.security.CSPMiddleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        # CSP_IMG_SRC: further image origins, e.g. the S3 bucket's address.
+        "img-src": [
+            SELF,
+            "data:",
+            *filter(None, [tile_origin(MAP_TILE_URL)]),
+            *env_list("CSP_IMG_SRC"),
+        ],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The admin previews pages in a frame of its own.
+        "frame-ancestors": [SELF],
+    }
+}
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+
+# Permissions-Policy (django-permissions-policy): no powerful feature is used by any page.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Uploaded media (images, documents). WhiteNoise serves only static files; in production,
+# either the reverse proxy serves MEDIA_ROOT under /media/, or SERVE_MEDIA=1 lets the portal
+# serve it itself, or MEDIA_S3_BUCKET switches uploads to S3-compatible storage (above).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)

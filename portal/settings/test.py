@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, VAR_DIR, redis_cache
 
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"] = {
@@ -28,12 +28,6 @@ MAP_TILE_URL = ""
 
 if os.environ.get("REDIS_URL"):
     # CI runs against the machine's real Redis; a prefix per run keeps runs apart.
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": f"bourse-test-{os.getpid()}",
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"], f"bourse-test-{os.getpid()}")}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
