@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 from cms.pages import urls
+from cms.pages.forms import SEARCH_MAX_LENGTH
 from cms.pages.urls import in_visitor_language
 
 register = template.Library()
@@ -60,13 +61,22 @@ def days_left(value):
     return (day - datetime.date.today()).days if day else None
 
 
+# Languages whose grammar writes a language's name in lower case inside a sentence
+# ("idioma original, francés"); English capitalises it and Arabic has no case.
+LOWER_CASE_LANGUAGE_NAMES = {"fr", "es", "pt"}
+
+
 @register.filter
 def language_name(code):
-    """The name of a language, in the active language."""
+    """The name of a language as Django gives it in the active language, written as it is
+    inside a sentence of that language."""
     try:
-        return get_language_info(code)["name_translated"]
+        name = get_language_info(code)["name_translated"]
     except KeyError:
         return code
+    if translation.get_language() in LOWER_CASE_LANGUAGE_NAMES:
+        return name[:1].lower() + name[1:]
+    return name
 
 
 @register.simple_tag
@@ -78,6 +88,12 @@ def directory_url(route_name="", *args):
 @register.simple_tag
 def search_url():
     return urls.search_url()
+
+
+@register.simple_tag
+def search_max_length():
+    """The longest search the search page accepts (the header's search bar says so too)."""
+    return SEARCH_MAX_LENGTH
 
 
 @register.simple_tag
