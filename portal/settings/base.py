@@ -215,3 +215,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Country names as a list reads them: "Réunion" and "Palestine" among the R and P, not the
+# ISO catalogue's inverted "Réunion, La" / "Palestine, État de" (their translations are the
+# portal's own catalogue entries).
+COUNTRIES_OVERRIDE = {"RE": _("Réunion"), "PS": _("Palestine")}
