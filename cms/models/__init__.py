@@ -22,9 +22,14 @@ from .pages import (
     PartnershipCallPage,
 )
 from .querysets import name_in, visible_pages
+from .standard import AccessibilityPage, Conformity, SitemapPage, StandardPage
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
 __all__ = [
+    "AccessibilityPage",
+    "Conformity",
+    "SitemapPage",
+    "StandardPage",
     "AlertDelivery",
     "AlertSubscription",
     "FRENCH_COUNTRY_CODES",

@@ -3,11 +3,15 @@
 import datetime
 
 from django import template
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
+from cms.models import AccessibilityPage, Conformity, visible_pages
+from cms.models.standard import ACCESSIBILITY_SLUG, SITE_PAGE_SLUGS
 from cms.pages import urls
 from cms.pages.forms import SEARCH_MAX_LENGTH
 from cms.pages.urls import in_visitor_language
@@ -104,3 +108,27 @@ def news_url():
 @register.simple_tag
 def current_language():
     return translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def site_pages(context):
+    """The mandatory pages of the active language (site map, accessibility with its RGAA
+    status, legal notice, personal data) that are live and public, in the DSFR footer's
+    order: one query."""
+    request = context.get("request")
+    conformity = AccessibilityPage.objects.filter(pk=OuterRef("pk")).values("conformity")
+    pages = (
+        visible_pages()
+        .filter(depth=3, locale__language_code=translation.get_language(), slug__in=SITE_PAGE_SLUGS)
+        .annotate(conformity=Subquery(conformity[:1]))
+    )
+    links = []
+    for page in sorted(pages, key=lambda page: SITE_PAGE_SLUGS.index(page.slug)):
+        url = page.get_url(request)
+        if not url:
+            continue
+        label = page.title
+        if page.slug == ACCESSIBILITY_SLUG and page.conformity:
+            label = _("Accessibility: %(status)s") % {"status": Conformity(page.conformity).label}
+        links.append({"label": label, "url": url, "slug": page.slug})
+    return links
