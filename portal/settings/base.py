@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms",
     "portal",
+    "portal.comments",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -220,3 +221,8 @@ LOGGING = {
 # ISO catalogue's inverted "Réunion, La" / "Palestine, État de" (their translations are the
 # portal's own catalogue entries).
 COUNTRIES_OVERRIDE = {"RE": _("Réunion"), "PS": _("Palestine")}
+
+# The comments' model, which the public API finds by name (portal → cms, never back).
+COMMENTS_MODEL = "comments.Comment"
+# Wagtail's form for a password-protected page, in the portal's chrome.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
