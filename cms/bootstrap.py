@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from cms.models import ActionDomain, AuthorityIndexPage, HomePage, NewsIndexPage, Theme
+from cms.models.standard_content import site_pages
 from cms.taxonomy_data import THEMES
 
 # Slugs are the same in every language so that /fr/fiches/ and /en/fiches/ mirror each other.
@@ -174,4 +175,25 @@ def ensure_skeleton():
             _translate_page(home, locale, gettext("Decentralised cooperation partnership exchange"))
             _translate_page(authorities, locale, gettext("Authorities and partnership calls"))
             _translate_page(news, locale, gettext("News"))
+    ensure_site_pages(home, locales)
     return Skeleton(home=home, authorities=authorities, news=news)
+
+
+def ensure_site_pages(home, locales):
+    """Accessibility, legal notice, personal data and site map under every language's home,
+    first worded in that language (translations of the French pages)."""
+    contact = settings.BOURSE_MODERATORS_EMAIL
+    with translation.override(settings.LANGUAGE_CODE):
+        sources = [
+            _child(home, model, slug, **fields) for model, slug, fields in site_pages(contact)
+        ]
+    for code, locale in locales.items():
+        if locale == home.locale:
+            continue
+        with translation.override(code):
+            for source, (_model, _slug, fields) in zip(sources, site_pages(contact), strict=True):
+                if source.get_translation_or_none(locale) is None:
+                    copy = source.copy_for_translation(locale, copy_parents=True)
+                    for name, value in fields.items():
+                        setattr(copy, name, value)
+                    copy.save_revision().publish()

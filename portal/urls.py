@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("carte/", map_page, name="map"),
     path("interet/", include("portal.interest.urls")),
     path("alertes/", include("portal.alerts.urls")),
+    path("commentaires/", include("portal.comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -29,6 +29,7 @@ from cms.models import (
     language_name,
 )
 
+from .comments import Comment, resolve_comments
 from .loaders import IMAGE_RENDITION
 from .scope import scope_for
 
@@ -506,6 +507,12 @@ class NewsArticle(ItemType):
     themes = graphene.List(graphene.NonNull(Theme), required=True)
     countries = graphene.List(graphene.NonNull(Country), required=True)
     related_authorities = graphene.List(graphene.NonNull(Authority), required=True)
+    comments = graphene.List(
+        graphene.NonNull(Comment),
+        required=True,
+        resolver=resolve_comments,
+        description="Visitors' comments approved by a moderator, oldest first.",
+    )
 
     resolve_themes = nested("themes")
     resolve_countries = countries_in("countries")

@@ -54,7 +54,7 @@ from graphql.language import (
 from graphql.validation import ValidationRule
 from graphql.validation.validate import ValidationAbortedError
 
-from cms.api.querysets import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from cms.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15

@@ -20,9 +20,14 @@ from .pages import (
     PartnershipCallPage,
 )
 from .querysets import accepting_interest_q, name_in, visible_pages
+from .standard import AccessibilityPage, Conformity, SitemapPage, StandardPage
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
 __all__ = [
+    "AccessibilityPage",
+    "Conformity",
+    "SitemapPage",
+    "StandardPage",
     "FRENCH_COUNTRY_CODES",
     "SDG_COUNT",
     "ActionDomain",

@@ -92,7 +92,13 @@ class HomePage(RenderedPageMixin, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.AuthorityIndexPage", "cms.NewsIndexPage"]
+    subpage_types = [
+        "cms.AuthorityIndexPage",
+        "cms.NewsIndexPage",
+        "cms.StandardPage",
+        "cms.AccessibilityPage",
+        "cms.SitemapPage",
+    ]
     max_count_per_parent = 1
 
     objects = PortalPageManager()

@@ -27,6 +27,7 @@ from cms.models import (
     NewsPage,
     PartnershipCallPage,
 )
+from cms.models.collation import sorted_by_name
 
 from . import operations
 from .forms import AuthorityFilterForm, CallFilterForm, FilterForm, SearchForm, theme_choices
@@ -40,7 +41,10 @@ def run_operation(page, request, name, /, **variables):
     preview the page instance (the draft) stands in for the published item."""
     variables.setdefault("locale", translation.get_language() or settings.LANGUAGE_CODE)
     preview = page if operations.is_preview(request) else None
-    return operations.run(name, variables, request=request, preview=preview)
+    # A password-protected page is shown to a visitor who gave its password (the scope
+    # checks it with Wagtail's own restriction, as Wagtail did before serving).
+    unlocked = page if page.pk is not None and preview is None else None
+    return operations.run(name, variables, request=request, preview=preview, unlocked=unlocked)
 
 
 def suggestions_wanted(page, request):
@@ -92,7 +96,11 @@ def options(data):
     """Filter options in the visitor's language: themes and countries with fiches."""
     return {
         "theme_options": [(theme["slug"], theme["name"]) for theme in data["themes"]],
-        "country_options": [(country["code"], country["name"]) for country in data["countries"]],
+        # The API lists countries in no promised order: sorted here in the visitor's language.
+        "country_options": sorted_by_name(
+            [(country["code"], country["name"]) for country in data["countries"]],
+            name=lambda option: option[1],
+        ),
     }
 
 

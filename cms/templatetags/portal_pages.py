@@ -3,12 +3,17 @@
 import datetime
 
 from django import template
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
+from cms.models import AccessibilityPage, Conformity, visible_pages
+from cms.models.standard import ACCESSIBILITY_SLUG, SITE_PAGE_SLUGS
 from cms.pages import urls
+from cms.pages.forms import SEARCH_MAX_LENGTH
 from cms.pages.urls import in_visitor_language
 
 register = template.Library()
@@ -60,13 +65,22 @@ def days_left(value):
     return (day - datetime.date.today()).days if day else None
 
 
+# Languages whose grammar writes a language's name in lower case inside a sentence
+# ("idioma original, francés"); English capitalises it and Arabic has no case.
+LOWER_CASE_LANGUAGE_NAMES = {"fr", "es", "pt"}
+
+
 @register.filter
 def language_name(code):
-    """The name of a language, in the active language."""
+    """The name of a language as Django gives it in the active language, written as it is
+    inside a sentence of that language."""
     try:
-        return get_language_info(code)["name_translated"]
+        name = get_language_info(code)["name_translated"]
     except KeyError:
         return code
+    if translation.get_language() in LOWER_CASE_LANGUAGE_NAMES:
+        return name[:1].lower() + name[1:]
+    return name
 
 
 @register.simple_tag
@@ -81,6 +95,12 @@ def search_url():
 
 
 @register.simple_tag
+def search_max_length():
+    """The longest search the search page accepts (the header's search bar says so too)."""
+    return SEARCH_MAX_LENGTH
+
+
+@register.simple_tag
 def news_url():
     return urls.news_url()
 
@@ -88,3 +108,27 @@ def news_url():
 @register.simple_tag
 def current_language():
     return translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def site_pages(context):
+    """The mandatory pages of the active language (site map, accessibility with its RGAA
+    status, legal notice, personal data) that are live and public, in the DSFR footer's
+    order: one query."""
+    request = context.get("request")
+    conformity = AccessibilityPage.objects.filter(pk=OuterRef("pk")).values("conformity")
+    pages = (
+        visible_pages()
+        .filter(depth=3, locale__language_code=translation.get_language(), slug__in=SITE_PAGE_SLUGS)
+        .annotate(conformity=Subquery(conformity[:1]))
+    )
+    links = []
+    for page in sorted(pages, key=lambda page: SITE_PAGE_SLUGS.index(page.slug)):
+        url = page.get_url(request)
+        if not url:
+            continue
+        label = page.title
+        if page.slug == ACCESSIBILITY_SLUG and page.conformity:
+            label = _("Accessibility: %(status)s") % {"status": Conformity(page.conformity).label}
+        links.append({"label": label, "url": url, "slug": page.slug})
+    return links

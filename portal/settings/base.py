@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.interest",
     "portal.alerts",
     "portal.representatives",
+    "portal.comments",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -478,3 +479,13 @@ PERMISSIONS_POLICY = {
 # either the reverse proxy serves MEDIA_ROOT under /media/, or SERVE_MEDIA=1 lets the portal
 # serve it itself, or MEDIA_S3_BUCKET switches uploads to S3-compatible storage (above).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
+# Country names as a list reads them: "Réunion" and "Palestine" among the R and P, not the
+# ISO catalogue's inverted "Réunion, La" / "Palestine, État de" (their translations are the
+# portal's own catalogue entries).
+COUNTRIES_OVERRIDE = {"RE": _("Réunion"), "PS": _("Palestine")}
+
+# The comments' model, which the public API finds by name (portal → cms, never back).
+COMMENTS_MODEL = "comments.Comment"
+# Wagtail's form for a password-protected page, in the portal's chrome.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"

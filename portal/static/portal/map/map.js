@@ -18,6 +18,8 @@
   const S = config.strings;
   const FILTERS = ["direction", "theme", "country", "kind", "french"];
   const numbers = new Intl.NumberFormat(config.numberLocale);
+  // Country names in the visitor's language's alphabetical order (the browser's ICU).
+  const byName = new Intl.Collator(config.locale).compare;
 
   const ui = {
     form: root.querySelector("[data-map-filters]"),
@@ -663,10 +665,11 @@
 
   function receive(data) {
     state.features = JSON.parse(data.mapFeatures).features;
-    state.countries = new Map(data.countries.map((row) => [row.code, row]));
+    const countries = [...data.countries].sort((a, b) => byName(a.name, b.name));
+    state.countries = new Map(countries.map((row) => [row.code, row]));
     state.themes = new Map(data.themes.map((theme) => [theme.slug, theme.name]));
     fillSelect("theme", data.themes.map((theme) => [theme.slug, theme.name]));
-    fillSelect("country", data.countries.map((row) => [row.code, row.name]));
+    fillSelect("country", countries.map((row) => [row.code, row.name]));
     fillCoverageTable();
   }
 
