@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms",
     "portal",
+    "portal.imports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
