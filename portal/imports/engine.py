@@ -78,6 +78,10 @@ class Line:
     messages: list = field(default_factory=list)
     pk: int | None = None  # the fiche (existing, or created by this import)
 
+    @property
+    def table_label(self):
+        return columns.TABLE_NAMES[self.table]
+
 
 @dataclass
 class Report:
@@ -139,18 +143,25 @@ def run_import(
     *,
     filename="",
     language=None,
+    locale=None,
     publish=True,
     dry_run=False,
     valid_rows_only=False,
     user=None,
     progress=None,
 ):
-    """Validate the file, then (unless ``dry_run``) write it; returns the ``Report``."""
+    """Validate the file, then (unless ``dry_run``) write it; returns the ``Report``.
+
+    ``language``: the report's (the editor's); ``locale``: the language of new fiches and
+    where official codes and external identifiers are looked up (default: ``language``).
+    """
     language = language or settings.LANGUAGE_CODE
     report = Report(language=language, publish=publish, dry_run=dry_run)
     with translation.override(language):
         try:
-            importer = _Importer(data, filename, language, publish, user, progress or _Silent)
+            importer = _Importer(
+                data, filename, locale or language, publish, user, progress or _Silent
+            )
             importer.plan(report)
         except ImportFileError as error:
             report.file_errors.append(str(error))
@@ -256,15 +267,19 @@ class ParsedRow:
             header = str(column.header)
             if position in problems_at:
                 for message in dict.fromkeys(problems_at[position]):
-                    self.errors.append(f"{header}: {message}")
+                    self.errors.append(labelled(header, message))
                 continue
             try:
                 self.values[key] = read_cell(column.reader, cell, reader.vocabularies)
             except values.InvalidValue as error:
-                self.errors.append(f"{header}: {error}")
+                self.errors.append(labelled(header, error))
 
     def get(self, key, default=None):
         return self.values.get(key, default)
+
+
+def labelled(label, message):
+    return gettext("%(label)s: %(message)s") % {"label": label, "message": message}
 
 
 def rich_text(cell):
@@ -400,7 +415,8 @@ class FicheIndex:
 def validation_messages(error, model):
     """A ``ValidationError`` as "Label: message" strings, labels as the editor's form has."""
     messages = []
-    for name, errors in error.message_dict.items():
+    by_field = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    for name, errors in by_field.items():
         for message in errors:
             if name == "__all__":
                 messages.append(message)
@@ -409,7 +425,7 @@ def validation_messages(error, model):
                 label = capfirst(model._meta.get_field(name).verbose_name)
             except Exception:  # noqa: BLE001 (a non-field key: show it as is)
                 label = name
-            messages.append(f"{label}: {message}")
+            messages.append(labelled(label, message))
     return messages
 
 
@@ -438,16 +454,14 @@ class FicheOutcome:
 
 
 class _Importer:
-    def __init__(self, data, filename, language, publish, user, progress):
-        self.language = language
+    def __init__(self, data, filename, locale_code, publish, user, progress):
+        self.language = translation.get_language()
         self.publish = publish
         self.user = user
         self.progress = progress
-        self.vocabularies = values.Vocabularies(language)
+        self.vocabularies = values.Vocabularies(self.language)
         self.locale = (
-            Locale.objects.get(language_code=language)
-            if Locale.objects.filter(language_code=language).exists()
-            else Locale.get_default()
+            Locale.objects.filter(language_code=locale_code).first() or Locale.get_default()
         )
         skeleton = find_skeleton()
         if skeleton is None:
@@ -828,6 +842,18 @@ class _Importer:
             )
             if problems and not row.get("partner_id"):
                 problems = []  # an unknown partner is kept as name + country
+            if (
+                partner is None
+                and not problems
+                and not (row.get("partner_name") and row.get("partner_country"))
+            ):
+                problems = [
+                    gettext(
+                        "No fiche has the partner's identifier “%(code)s” yet: give the "
+                        "partner's name and country too."
+                    )
+                    % {"code": reference}
+                ]
         if problems:
             return None, problems
         cooperation = Cooperation(
@@ -839,7 +865,7 @@ class _Importer:
             since_year=row.get("since_year"),
             is_active=True if row.get("is_active") is None else row.get("is_active"),
             description=row.get("description", "") or "",
-            partner_reference="" if partner else reference,
+            partner_reference=reference,
         )
         entry, messages = self._checked(
             cooperation,
@@ -1085,7 +1111,8 @@ class _Importer:
             if page.has_unpublished_changes and page.latest_revision_id:
                 continue  # an editor's draft: the link waits for the next import
             changed = False
-            for cooperation in page.cooperations.all():
+            cooperations = list(page.cooperations.all())
+            for cooperation in cooperations:
                 if cooperation.partner_page_id or not cooperation.partner_reference:
                     continue
                 targets = self.index.by_official(cooperation.partner_reference) or (
@@ -1100,6 +1127,7 @@ class _Importer:
                 changed = True
                 linked += 1
             if changed:
+                page.cooperations = cooperations
                 revision = page.save_revision(user=self.user, log_action=True, clean=False)
                 if page.live:
                     revision.publish(user=self.user)
