@@ -26,8 +26,9 @@ from cms.models import (
     PartnershipCallPage,
     Theme,
 )
+from cms.models import bulk as writer
 
-from . import render, writer
+from . import render
 from .news import plan_news
 from .plan import build_plan
 from .render import escape

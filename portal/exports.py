@@ -41,7 +41,10 @@ from portal.spreadsheets import neutralise_formula
 # (key, header): the order of the CSV columns and the keys of each row tuple.
 COLUMNS = [
     ("id", _("Identifier")),
+    ("official_code", _("Official code")),
+    ("external_id", _("External identifier")),
     ("title", _("Name")),
+    ("summary", _("Summary")),
     ("url", _("Address (URL)")),
     ("locale", _("Language of the fiche")),
     ("kind", _("Kind")),
@@ -49,6 +52,7 @@ COLUMNS = [
     ("country", _("Country")),
     ("french", _("French authority")),
     ("region", _("Region or province")),
+    ("website", _("Website")),
     ("population", _("Population")),
     ("population_year", _("Population year")),
     ("area_km2", _("Area (km²)")),
@@ -70,13 +74,17 @@ CSV_CHUNK_ROWS = 500
 
 FICHE_FIELDS = (
     "pk",
+    "official_code",
+    "external_id",
     "title",
+    "summary",
     "url_path",
     "translation_key",
     "locale__language_code",
     "kind",
     "country",
     "region_name",
+    "website",
     "population",
     "population_year",
     "area_km2",
@@ -162,13 +170,17 @@ def build_rows(locale, **filters):
     rows = []
     for (
         pk,
+        official_code,
+        external_id,
         title,
+        summary,
         url_path,
         key,
         language_code,
         kind,
         country,
         region,
+        website,
         population,
         population_year,
         area_km2,
@@ -180,7 +192,10 @@ def build_rows(locale, **filters):
         rows.append(
             (
                 pk,
+                official_code,
+                external_id,
                 title,
+                summary,
                 url(url_path),
                 language_code,
                 (kind, kind_labels.get(kind, kind)),
@@ -188,6 +203,7 @@ def build_rows(locale, **filters):
                 country_names.get(country, country),
                 country in FRENCH_COUNTRY_CODES,
                 region,
+                website,
                 population,
                 population_year,
                 float(area_km2) if area_km2 is not None else None,

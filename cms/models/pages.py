@@ -225,6 +225,25 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
     )
     can_bring = models.TextField(_("what the authority can bring"), blank=True)
 
+    # Stable identifiers, so that imports find the fiche again (never by its name alone).
+    official_code = models.CharField(
+        _("official code"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "For a French authority: INSEE code of the commune, SIREN of the grouping, "
+            "department or region code."
+        ),
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("The identifier of this authority in another database (an atlas, a CRM)."),
+    )
+
     last_verified = models.DateField(
         _("last verified"),
         null=True,
@@ -246,6 +265,7 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
             heading=_("Contact"),
         ),
         FieldPanel("last_verified"),
+        FieldRowPanel([FieldPanel("official_code"), FieldPanel("external_id")]),
     ]
     characteristics_panels = [
         FieldRowPanel(
@@ -306,6 +326,8 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
         SynchronizedField("region_name"),
         SynchronizedField("objective_themes", overridable=False),
         SynchronizedField("objective_domains", overridable=False),
+        SynchronizedField("official_code", overridable=False),
+        SynchronizedField("external_id", overridable=False),
     ]
 
     parent_page_types = ["cms.AuthorityIndexPage"]
@@ -350,6 +372,11 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
         help_text=_("When the partner has no fiche in the portal."),
     )
     partner_country = CountryField(_("partner's country"), blank=True)
+    # An import's link to a partner not in the portal yet (its official code or external
+    # id): the partner's fiche is linked when an import brings it in.
+    partner_reference = models.CharField(
+        _("partner's identifier"), max_length=100, blank=True, db_index=True
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=CooperationKind.choices)
     since_year = models.PositiveSmallIntegerField(
         _("since"), null=True, blank=True, validators=year_validators()
@@ -371,6 +398,7 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
     override_translatable_fields = [
         SynchronizedField("partner_name"),
         SynchronizedField("themes", overridable=False),
+        SynchronizedField("partner_reference", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -484,6 +512,13 @@ class PartnershipCallPage(RenderedPageMixin, Page):
         blank=True,
         help_text=_("Last day to express interest."),
     )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("The identifier of this call in another database."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("direction"), FieldPanel("status")]),
@@ -501,6 +536,7 @@ class PartnershipCallPage(RenderedPageMixin, Page):
             [FieldPanel("budget_eur"), FieldPanel("cofinancing_sought_eur")],
             heading=_("Budget"),
         ),
+        FieldPanel("external_id"),
     ]
 
     search_fields = Page.search_fields + [
@@ -514,6 +550,7 @@ class PartnershipCallPage(RenderedPageMixin, Page):
     override_translatable_fields = [
         SynchronizedField("themes", overridable=False),
         SynchronizedField("action_domains", overridable=False),
+        SynchronizedField("external_id", overridable=False),
     ]
 
     parent_page_types = ["cms.AuthorityPage"]

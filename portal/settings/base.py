@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "portal.alerts",
     "portal.representatives",
     "portal.comments",
+    "portal.imports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
