@@ -48,6 +48,7 @@ schema: export DEBUG ?= 1
 schema: install
 	$(BIN)/python manage.py graphql_schema_snapshot
 
+messages: export DEBUG ?= 1
 messages: install
 	$(BIN)/python manage.py makemessages -l fr -l en -l es -l pt -l ar --no-obsolete --ignore=.venv --ignore=var
 	$(BIN)/python manage.py compilemessages --ignore=.venv
