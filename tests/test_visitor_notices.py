@@ -55,4 +55,3 @@ def test_the_api_terms_say_it(client, skeleton, code):
     assert 'id="terms"' in html
     terms = html[html.index('id="terms"') :]
     assert notice_in(code) in terms
-
