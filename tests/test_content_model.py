@@ -11,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from cms import bootstrap
 from cms.models import (
+    AccessibilityPage,
     ActionDomain,
     AuthorityIndexPage,
     AuthorityPage,
@@ -20,6 +21,8 @@ from cms.models import (
     NewsIndexPage,
     NewsPage,
     PartnershipCallPage,
+    SitemapPage,
+    StandardPage,
     Theme,
     name_in,
 )
@@ -297,8 +300,11 @@ def test_bootstrap_builds_the_page_skeleton_in_every_language(skeleton):
 
 
 class TestPageTree(WagtailPageTestCase):
-    def test_home_holds_the_directory_and_the_news_index(self):
-        self.assertAllowedSubpageTypes(HomePage, {AuthorityIndexPage, NewsIndexPage})
+    def test_home_holds_the_directory_the_news_index_and_the_site_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {AuthorityIndexPage, NewsIndexPage, StandardPage, AccessibilityPage, SitemapPage},
+        )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_fiches_live_in_the_directory_only(self):

@@ -107,7 +107,10 @@ def test_draft_and_private_pages_are_not_served_either(client, leaky):
         path = leaky[name].url_path.replace("/accueil/", "/fr/", 1)
         assert client.get(path).status_code == 404, name
         assert client.get(path.replace("/fr/", "/en/", 1)).status_code == 404, name
-    assert client.get(leaky["private"].url).status_code == 404
+    # A private page answers its password form, never its content.
+    response = client.get(leaky["private"].url)
+    assert 'name="password"' in response.content.decode()
+    assert MARKER not in response.content.decode()
 
 
 def test_translation_draft_is_not_served_at_its_address_in_place_of_the_source(client, leaky):
@@ -229,14 +232,19 @@ def test_the_public_endpoint_cannot_ask_for_a_draft(client, skeleton):
     assert result["data"]["authority"]["title"] == "Dakar"
 
 
-def test_private_pages_are_not_found(client, skeleton):
-    # Pages are fed by the public schema, which never serves a page behind a view
-    # restriction: such a page answers 404 (no password form leading to an empty page).
+def test_private_pages_show_only_the_password_form(client, skeleton):
+    # Without its password a private page shows Wagtail's password form and nothing of the
+    # page (tests/test_private_pages.py: with it, the page itself).
     data = small_dataset()
     restrict(data["nouakchott"])
     restrict(data["water_request"])
-    assert client.get(data["nouakchott"].url).status_code == 404
-    assert client.get(data["water_request"].url).status_code == 404
+    for page in (data["nouakchott"], data["water_request"]):
+        response = client.get(page.url)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert 'name="password"' in html
+        assert page.title not in html
+        assert page.summary not in html
     assert data["water_request"].url not in get(client, data["dakar"].url).links()
 
 

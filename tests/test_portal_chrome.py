@@ -64,7 +64,9 @@ def switcher_links(html):
 
 
 def alternates(html):
-    return {link["hreflang"]: link["href"] for link in Elements(html).find("link", rel="alternate")}
+    links = Elements(html).find("link", rel="alternate")
+    # The feeds' autodiscovery links are alternates too, without hreflang.
+    return {link["hreflang"]: link["href"] for link in links if "hreflang" in link}
 
 
 def meta_property(html, name):
@@ -234,7 +236,7 @@ def test_not_found_page_in_each_language(client, skeleton, code):
     assert page.with_class("header", "fr-header") and page.with_class("footer", "fr-footer")
     assert page.find("meta", name="robots", content="noindex")
     assert page.find("a", class_="fr-btn", href=f"/{code}/")
-    assert not page.find("link", rel="alternate")
+    assert not [link for link in page.find("link", rel="alternate") if "hreflang" in link]
     # The switcher leads to each language's home: the missing path exists in none.
     assert switcher_links(html) == {other: f"/{other}/" for other in LANGUAGES}
 
@@ -307,7 +309,8 @@ def test_sitemap_costs_a_bounded_number_of_queries(client, skeleton, django_asse
     # A few queries per page of the sitemap, plus one per page type: none per page.
     with django_assert_max_num_queries(14):
         urls = sitemap_urls(client)
-    assert len(urls) == 15 + 15 + 3 * len(LANGUAGES)
+    # The skeleton's three sections and the four mandatory pages, in every language.
+    assert len(urls) == 15 + 15 + (3 + 4) * len(LANGUAGES)
 
 
 def test_sitemap_rejects_a_bad_page_number(client, skeleton):

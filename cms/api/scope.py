@@ -5,9 +5,10 @@ once per request whatever the size of the result, which keeps lists free of N+1 
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from django_countries import countries as all_countries
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.models import ActionDomain, Theme
 
@@ -16,8 +17,12 @@ from .paths import PageUrls
 
 
 class ApiScope:
-    def __init__(self, request=None, preview=None):
+    def __init__(self, request=None, preview=None, unlocked=None):
         self.request = request
+        # The page the in-process runner renders: when it is private and the visitor passed
+        # its restrictions (its password), that page and its ancestors are shown, nothing
+        # else. The public endpoint never sets it.
+        self.unlocked = unlocked
         # The draft an editor previews in the admin. Only the in-process runner sets it
         # (cms.pages.operations, from Wagtail's preview of a page the editor may edit); the public
         # endpoint never does, so no HTTP client can reach a draft through it.
@@ -31,8 +36,25 @@ class ApiScope:
     @property
     def restricted(self):
         if self._restricted is None:
-            self._restricted = Page.objects.private_q()
+            # Wagtail's private_q(), from the same single query, less the unlocked page.
+            restrictions = list(PageViewRestriction.objects.select_related("page"))
+            restricted = Q(pk__in=[])
+            for restriction in restrictions:
+                restricted |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
+            if self._is_unlocked(restrictions):
+                path, step = self.unlocked.path, Page.steplen
+                lineage = [path[:end] for end in range(step, len(path) + 1, step)]
+                restricted &= ~Q(path__in=lineage)
+            self._restricted = restricted
         return self._restricted
+
+    def _is_unlocked(self, restrictions):
+        """The visitor passed every restriction over the unlocked page (Wagtail's own
+        ``accept_request``: the password given in this session, a login, a group)."""
+        if self.unlocked is None or self.request is None:
+            return False
+        covering = [r for r in restrictions if self.unlocked.path.startswith(r.page.path)]
+        return bool(covering) and all(r.accept_request(self.request) for r in covering)
 
     def _load_locales(self):
         if not self._locales:

@@ -11,6 +11,7 @@ import functools
 import importlib
 
 from django.conf import settings
+from django.template.response import TemplateResponse
 
 
 @functools.cache
@@ -26,3 +27,12 @@ class RenderedPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context.update(page_views().page_context(self, request))
         return context
+
+    def serve_password_required_response(self, request, form, action_url):
+        # Wagtail builds the password form's context with get_context, i.e. the operation,
+        # which rightly does not serve a private page before its password is given. The form
+        # needs none of the page: not even its title or description.
+        template = self.password_required_template or getattr(
+            settings, "WAGTAIL_PASSWORD_REQUIRED_TEMPLATE", "wagtailcore/password_required.html"
+        )
+        return TemplateResponse(request, template, {"form": form, "action_url": action_url})

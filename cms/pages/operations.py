@@ -120,12 +120,12 @@ class OperationContext:
     serve it instead of the published item (see cms.api.scope.ApiScope.preview_of).
     """
 
-    def __init__(self, request=None, preview=None):
+    def __init__(self, request=None, preview=None, unlocked=None):
         self.request = request
-        self._api_scope = ApiScope(request, preview=preview)
+        self._api_scope = ApiScope(request, preview=preview, unlocked=unlocked)
 
 
-def run(name, variables=None, *, request=None, preview=None):
+def run(name, variables=None, *, request=None, preview=None, unlocked=None):
     """The data of the operation ``name`` (raises OperationError on any GraphQL error)."""
     try:
         document = operations()[name]
@@ -135,7 +135,7 @@ def run(name, variables=None, *, request=None, preview=None):
         graphene_settings.SCHEMA.graphql_schema,
         document,
         variable_values=variables or {},
-        context_value=OperationContext(request, preview),
+        context_value=OperationContext(request, preview, unlocked),
         operation_name=name,
     )
     if result.errors:
