@@ -21,7 +21,7 @@ def post(client, article, **fields):
         "email": EMAIL,
         "text": SECRET_TEXT,
         "consent": "on",
-        "website_address": "",
+        "extra_reference": "",
         **fields,
     }
     return client.post(f"/fr/commentaires/{article.pk}/", data)
@@ -112,7 +112,7 @@ def test_consent_is_required_and_errors_are_in_the_visitor_language(client, arti
 
 
 def test_a_robot_filling_the_honeypot_stores_nothing(client, article):
-    response = post(client, article, website_address="http://spam.example/")
+    response = post(client, article, extra_reference="http://spam.example/")
     assert response.status_code == 302
     assert not Comment.objects.exists()
 

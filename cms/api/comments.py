@@ -21,7 +21,7 @@ class Comment(graphene.ObjectType):
 
 def resolve_comments(parent, info):
     model = apps.get_model(settings.COMMENTS_MODEL)
-    rows = model.objects.published_on(parent).values_list("name", "text", "created_at")
+    rows = model.objects.published_on(parent.obj).values_list("name", "text", "created_at")
     # To the second: what a reader needs, and what HTML's datetime attribute accepts.
     return [
         Comment(name=name, text=text, date=date.replace(microsecond=0))

@@ -2,14 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
+
+from portal.public_forms import HoneypotForm
 
 from .models import NAME_MAX_LENGTH, TEXT_MAX_LENGTH
 
-HONEYPOT_FIELD = "website_address"
 
-
-class CommentForm(DsfrBaseForm):
+class CommentForm(HoneypotForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
@@ -33,27 +32,6 @@ class CommentForm(DsfrBaseForm):
             "required": _("Tick this box: without your agreement, your comment cannot be kept.")
         },
     )
-    website_address = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def get_context(self):
-        # django-dsfr's own get_context only adds a transitional deprecation warning.
-        return forms.Form.get_context(self)
-
-    @property
-    def visible_fields_for_people(self):
-        return [field for field in self if field.name != HONEYPOT_FIELD]
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT_FIELD]
-
-    def is_bot(self):
-        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
-
     def comment_fields(self):
         data = self.cleaned_data
         return {name: data[name] for name in ("name", "email", "text", "consent")}
