@@ -24,6 +24,5 @@ def resolve_comments(parent, info):
     rows = model.objects.published_on(parent.obj).values_list("name", "text", "created_at")
     # To the second: what a reader needs, and what HTML's datetime attribute accepts.
     return [
-        Comment(name=name, text=text, date=date.replace(microsecond=0))
-        for name, text, date in rows
+        Comment(name=name, text=text, date=date.replace(microsecond=0)) for name, text, date in rows
     ]

@@ -32,6 +32,7 @@ class CommentForm(HoneypotForm):
             "required": _("Tick this box: without your agreement, your comment cannot be kept.")
         },
     )
+
     def comment_fields(self):
         data = self.cleaned_data
         return {name: data[name] for name in ("name", "email", "text", "consent")}
