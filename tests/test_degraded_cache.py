@@ -10,7 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from cms.models import AlertSubscription, InterestExpression
+from portal.alerts.models import AlertSubscription
+from portal.interest.models import InterestExpression
 from portal.settings.base import redis_cache
 from tests.factories import graphql, make_authority, make_call
 from tests.test_alerts import subscribe

@@ -28,7 +28,7 @@ from cms.api.validation import (
     limit_errors,
     validation_rules,
 )
-from cms.operations import operations
+from cms.pages.operations import operations
 from portal.graphql_view import MAX_BODY_SIZE
 from tests.factories import graphql, small_dataset
 
