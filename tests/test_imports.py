@@ -10,12 +10,15 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import CommandError, call_command
 from django.utils import translation
 from wagtail.models import Revision
 
 from cms.models import AuthorityPage, Cooperation
 from portal.imports.columns import TABLES
 from portal.imports.engine import CREATED, DRAFT_KEPT, REFUSED, UNCHANGED, UPDATED, run_import
+from portal.imports.models import ImportRun
 from tests.factories import make_authority, small_dataset
 
 pytestmark = pytest.mark.django_db
@@ -365,3 +368,85 @@ def test_an_unknown_partner_without_name_and_country_is_refused(skeleton):
     assert "No fiche has the partner's identifier “XX-1” yet" in " ".join(line.messages)
     assert not report.written
     assert Cooperation.objects.count() == 0
+
+
+# --- the admin screen, the template, the command -------------------------------------------
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    return django_user_model.objects.create_superuser("moderator", "m@example.org", "pw")
+
+
+def test_the_admin_flow_upload_preview_confirm_in_french(client, skeleton, moderator):
+    client.force_login(moderator)
+    page = client.get("/admin/imports/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert page.status_code == 200
+    data = fiche_csv(
+        ["Thiès", "municipality", "SN", "", ""],
+        ["Kayes", "municipality", "ML", "", "200"],
+    )
+    upload = io.BytesIO(data)
+    upload.name = "fiches.csv"
+    preview = client.post("/admin/imports/", {"file": upload, "locale": "fr", "publish": "1"})
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    # The preview speaks the editor's language (French) and writes nothing.
+    assert "Assurez-vous que cette valeur est inférieure ou égale à 90" in html
+    assert "Thiès" in html and "Kayes" in html
+    assert AuthorityPage.objects.count() == 0
+    run = ImportRun.objects.get()
+    # Confirming without "import the valid rows" stops: a row is refused.
+    stopped = client.post(f"/admin/imports/{run.pk}/confirm/", {})
+    assert stopped.status_code == 200
+    assert AuthorityPage.objects.count() == 0
+    done = client.post(f"/admin/imports/{run.pk}/confirm/", {"valid_rows": "on"})
+    assert done.status_code == 200
+    assert list(AuthorityPage.objects.values_list("title", flat=True)) == ["Thiès"]
+    run.refresh_from_db()
+    assert run.imported_at is not None and run.data == b""
+    # The same run cannot be imported twice.
+    # (a 404, which the locale middleware turns into a redirect to a prefixed address)
+    again = client.post(f"/admin/imports/{run.pk}/confirm/", {"valid_rows": "on"})
+    assert again.status_code in (302, 404)
+    assert AuthorityPage.objects.count() == 1
+
+
+def test_the_import_screen_is_for_moderators_only(client, skeleton, django_user_model):
+    editor = django_user_model.objects.create_user("editor", "e@example.org", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get("/admin/imports/").status_code in (302, 403)
+    assert client.get("/admin/imports/template.xlsx").status_code in (302, 403)
+
+
+def test_the_template_is_in_the_editors_language_and_imports_as_is(client, skeleton, moderator):
+    client.force_login(moderator)
+    response = client.get("/admin/imports/template.xlsx", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    assert len(workbook.sheetnames) == 3
+    header = next(workbook.worksheets[0].iter_rows(values_only=True))
+    assert "Nom" in header and "Latitude" in header  # existing French column names
+    report = run_import(response.content, language="fr")
+    assert report.written, (report.file_errors, messages(report))
+    lyon = AuthorityPage.objects.get(official_code="69123")
+    assert lyon.cooperations.get().partner_name == "Porto-Novo"
+    assert lyon.foreign_actors.get().kind == "development_agency"
+
+
+def test_the_command_dry_run_then_import(skeleton, tmp_path):
+    path = tmp_path / "fiches.csv"
+    path.write_bytes(fiche_csv(["Thiès", "municipality", "SN", "", ""]))
+    out = io.StringIO()
+    call_command(
+        "import_fiches", str(path), "--dry-run", "--locale", "en", stdout=out, stderr=io.StringIO()
+    )
+    assert "created: 1" in out.getvalue() and "Dry run" in out.getvalue()
+    assert AuthorityPage.objects.count() == 0
+    call_command("import_fiches", str(path), "--draft", stdout=out, stderr=io.StringIO())
+    fiche = AuthorityPage.objects.get()
+    assert not fiche.live and fiche.has_unpublished_changes
+    path.write_bytes(fiche_csv(["Kayes", "municipality", "ML", "", "200"]))
+    with pytest.raises(CommandError):
+        call_command("import_fiches", str(path), stdout=io.StringIO(), stderr=io.StringIO())
