@@ -43,7 +43,9 @@ def client_address(request):
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:
-        return address or "unknown"
+        # No usable address (a test request, a misconfigured proxy): one shared bucket, and a
+        # valid address for django-axes, which parses it.
+        return "0.0.0.0"
     if parsed.version == 6:
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
     return str(parsed)
