@@ -196,8 +196,8 @@ def root_queries(call, authority, article):
         "authority": f"(id: {authority.pk})",
         "partnershipCall": f"(id: {call.pk})",
         "newsArticle": f"(id: {article.pk})",
-        "search": '(query: "zebrafish", perPage: 100)',
-        "suggestedPartners": f"(call: {call.pk}, limit: 50)",
+        "search": '(query: "zebrafish", perPage: 20)',
+        "suggestedPartners": f"(call: {call.pk}, limit: 10)",
     }
     query_type = schema.graphql_schema.query_type
     for name, field in query_type.fields.items():

@@ -17,6 +17,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cms.api import validation
 from portal.alerts.emails import enqueue
 from portal.alerts.models import UNCONFIRMED_LIFETIME, AlertDelivery, AlertSubscription
 from tests.factories import graphql, make_authority, make_call, make_news, themes, translate
@@ -402,3 +403,10 @@ def test_a_copy_under_an_untranslated_fiche_falls_back_to_the_source(client, dak
     call_command("send_alerts", verbosity=0)
     [alert] = mail.outbox
     assert call.get_full_url() in alert.body
+
+
+@pytest.fixture(autouse=True)
+def _leak_queries_ask_for_everything(monkeypatch):
+    """The leak queries select every field at once: far above the cost a partner may ask."""
+    monkeypatch.setattr(validation, "MAX_COST", 10**12)
+    monkeypatch.setattr(validation, "MAX_FIELDS", 10**6)
