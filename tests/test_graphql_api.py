@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from cms.api import validation
 from tests.factories import graphql, make_authority, make_call, small_dataset
 
 pytestmark = pytest.mark.django_db
@@ -457,3 +458,10 @@ def test_lists_cost_a_bounded_number_of_queries(
     assert "errors" not in result
     assert len(result["data"]["authorities"]["items"]) == 2 * count
     assert len(result["data"]["partnershipCalls"]["items"]) == count
+
+
+@pytest.fixture(autouse=True)
+def _lists_of_every_field(monkeypatch):
+    """These queries select every nested list at its largest page to count SQL queries:
+    above the cost a partner may ask (tests/test_graphql_hardening.py pins the limits)."""
+    monkeypatch.setattr(validation, "MAX_COST", 10**12)

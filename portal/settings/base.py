@@ -300,7 +300,6 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MAIL_PER_RECIPIENT_LIMIT = int(os.environ.get("MAIL_PER_RECIPIENT_LIMIT", "3"))
 MAIL_PER_RECIPIENT_PERIOD = int(os.environ.get("MAIL_PER_RECIPIENT_PERIOD", "86400"))
 # Seconds a mail server may take to answer: a hanging one never holds a sender for long.
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Anonymous page cache (portal/pagecache.py): seconds a page stays in the shared cache (0:
 # off, the default under DEBUG), and the max-age given to browsers and to a CDN.
