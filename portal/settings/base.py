@@ -299,7 +299,6 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # at most this many of one kind per address and period (seconds), whoever typed it.
 MAIL_PER_RECIPIENT_LIMIT = int(os.environ.get("MAIL_PER_RECIPIENT_LIMIT", "3"))
 MAIL_PER_RECIPIENT_PERIOD = int(os.environ.get("MAIL_PER_RECIPIENT_PERIOD", "86400"))
-# Seconds a mail server may take to answer: a hanging one never holds a sender for long.
 
 # Anonymous page cache (portal/pagecache.py): seconds a page stays in the shared cache (0:
 # off, the default under DEBUG), and the max-age given to browsers and to a CDN.
