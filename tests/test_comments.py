@@ -196,3 +196,29 @@ def test_no_unapproved_comment_nor_email_on_any_public_surface(client, article):
     body = str(graphql(client, query))
     assert SECRET_TEXT not in body and EMAIL not in body and "approved-private" not in body
     assert "Approved words" in body
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_a_news_list_loads_every_article_s_comments_in_one_query(
+    client, skeleton, django_assert_max_num_queries, count
+):
+    articles = [make_news(f"Article {index}") for index in range(count)]
+    for article in articles:
+        Comment.objects.create(
+            article=article,
+            name="Awa",
+            email=EMAIL,
+            text=f"On {article.title}",
+            language="fr",
+            status=CommentStatus.APPROVED,
+        )
+    query = "{ news(perPage: 20) { items { title comments { name text } } } }"
+    graphql(client, query)  # warm the per-process caches (locales, parsed documents)
+    cache.clear()
+    with django_assert_max_num_queries(12):
+        body = graphql(client, query)
+    items = body["data"]["news"]["items"]
+    assert len(items) == count
+    assert all(
+        item["comments"] == [{"name": "Awa", "text": f"On {item['title']}"}] for item in items
+    )

@@ -21,11 +21,11 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=CommentStatus.APPROVED)
 
-    def published_on(self, article):
-        """What the public sees of ``article``'s comments: approved ones, oldest first."""
-        if article.pk is None:
-            return self.none()
-        return self.approved().filter(article_id=article.pk).order_by("created_at", "pk")
+    def published_on_any(self, articles):
+        """What the public sees of these articles' comments: approved ones, oldest first (an
+        article being created, not saved yet, has none)."""
+        ids = [article.pk for article in articles if article.pk is not None]
+        return self.approved().filter(article_id__in=ids).order_by("created_at", "pk")
 
     def moderate(self, status, user=None):
         """Approve or reject every comment of the queryset; the number changed."""
