@@ -14,6 +14,7 @@ import contextlib
 import re
 from html.parser import HTMLParser
 
+from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from graphql import (
@@ -24,9 +25,11 @@ from graphql import (
     get_named_type,
     is_leaf_type,
 )
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from cms.api.schema import schema
+from cms.models import Theme
 from cms.models.pages import RICH_TEXT_FEATURES
 from cms.pages.urls import search_url
 
@@ -139,6 +142,7 @@ def get(client, url, status=200):
 # --- Expressions of interest ----------------------------------------------------------------
 
 INTEREST_SENDER_EMAIL = "jumelage@lyon.example"
+DAKAR_CONTACT_EMAIL = "international@dakar.example"  # the contact of the calls tests ask about
 VALID_INTEREST = {
     "interested_authority": "Ville de Lyon",
     "interested_country": "FR",
@@ -154,6 +158,43 @@ VALID_INTEREST = {
 def interest_form_url(call, language="fr"):
     with translation.override(language):
         return reverse("interest_expression", args=[call.pk])
+
+
+def send_pending_mail():
+    """What the periodic sender does between two visits."""
+    call_command("send_pending_mail", verbosity=0)
+
+
+def submit_interest(client, call, language="fr", address="192.0.2.1", **changes):
+    """Post the interest form, then run the periodic sender as cron would."""
+    data = {**VALID_INTEREST, **changes}
+    response = client.post(interest_form_url(call, language), data, REMOTE_ADDR=address)
+    send_pending_mail()
+    return response
+
+
+# --- Alerts ----------------------------------------------------------------------------------
+
+ALERT_EMAIL = "alerts-quokka@subscriber.example"
+ALERT_THEME = "water-sanitation"
+
+
+def subscribe_to_alerts(client, language="fr", address="192.0.2.1", **changes):
+    """Post the alerts form (water and sanitation requests from Senegal, unless changed),
+    then run the periodic sender as cron would."""
+    fr = Locale.get_default()
+    data = {
+        "email": ALERT_EMAIL,
+        "direction": "request",
+        "themes": [str(water.pk) for water in Theme.objects.filter(slug=ALERT_THEME, locale=fr)],
+        "countries": ["SN"],
+        **changes,
+    }
+    with translation.override(language):
+        url = reverse("alerts_subscribe")
+    response = client.post(url, data, REMOTE_ADDR=address)
+    send_pending_mail()
+    return response
 
 
 # --- Leak tests: every GraphQL root field, every public surface -----------------------------

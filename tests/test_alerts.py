@@ -21,12 +21,13 @@ from cms.api import validation
 from portal.alerts.emails import enqueue
 from portal.alerts.models import UNCONFIRMED_LIFETIME, AlertDelivery, AlertSubscription
 from tests.factories import graphql, make_authority, make_call, make_news, themes, translate
-from tests.helpers import public_urls, root_queries
+from tests.helpers import ALERT_EMAIL, ALERT_THEME, public_urls, root_queries, send_pending_mail
+from tests.helpers import subscribe_to_alerts as subscribe
 
 pytestmark = pytest.mark.django_db
 
-EMAIL = "alerts-quokka@subscriber.example"
-WATER = "water-sanitation"
+EMAIL = ALERT_EMAIL
+WATER = ALERT_THEME
 HEALTH = "health"
 LINK = re.compile(r"https?://\S+")
 
@@ -47,24 +48,6 @@ def text(response):
 
 def theme_ids(*slugs):
     return [str(theme.pk) for theme in themes(*slugs)]
-
-
-def send_pending_mail():
-    call_command("send_pending_mail", verbosity=0)
-
-
-def subscribe(client, language="fr", address="192.0.2.1", **changes):
-    """Post the form, then run the periodic sender as cron would."""
-    data = {
-        "email": EMAIL,
-        "direction": "request",
-        "themes": theme_ids(WATER),
-        "countries": ["SN"],
-        **changes,
-    }
-    response = client.post(subscribe_url(language), data, REMOTE_ADDR=address)
-    send_pending_mail()
-    return response
 
 
 def links_in(message):

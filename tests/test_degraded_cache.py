@@ -14,8 +14,9 @@ from portal.alerts.models import AlertSubscription
 from portal.interest.models import InterestExpression
 from portal.settings.base import redis_cache
 from tests.factories import graphql, make_authority, make_call
-from tests.test_alerts import subscribe
-from tests.test_interest import CONTACT_EMAIL, submit
+from tests.helpers import DAKAR_CONTACT_EMAIL as CONTACT_EMAIL
+from tests.helpers import submit_interest as submit
+from tests.helpers import subscribe_to_alerts as subscribe
 
 pytestmark = pytest.mark.django_db
 

@@ -23,13 +23,15 @@ from portal.interest.models import InterestExpression, InterestStatus, MailStatu
 from portal.mail.models import OutgoingMail
 from portal.public_forms import HONEYPOT_FIELD, client_address
 from tests.factories import make_authority, make_call, restrict
+from tests.helpers import DAKAR_CONTACT_EMAIL, send_pending_mail
 from tests.helpers import INTEREST_SENDER_EMAIL as SENDER_EMAIL
 from tests.helpers import VALID_INTEREST as VALID
 from tests.helpers import interest_form_url as form_url
+from tests.helpers import submit_interest as submit
 
 pytestmark = pytest.mark.django_db
 
-CONTACT_EMAIL = "international@dakar.example"
+CONTACT_EMAIL = DAKAR_CONTACT_EMAIL
 REQUIRED_FIELDS = [
     "interested_authority",
     "interested_country",
@@ -67,18 +69,6 @@ def in_language(code, message):
 def sent_url(call, language="fr"):
     with translation.override(language):
         return reverse("interest_expression_sent", args=[call.pk])
-
-
-def send_pending_mail():
-    call_command("send_pending_mail", verbosity=0)
-
-
-def submit(client, call, language="fr", address="192.0.2.1", **changes):
-    """Post the form, then run the periodic sender as cron would."""
-    data = {**VALID, **changes}
-    response = client.post(form_url(call, language), data, REMOTE_ADDR=address)
-    send_pending_mail()
-    return response
 
 
 def text(response):
