@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.defaults import server_error
 from wagtail.models import Locale
 
@@ -236,6 +237,9 @@ def test_not_found_page_in_each_language(client, skeleton, code):
     assert page.with_class("header", "fr-header") and page.with_class("footer", "fr-footer")
     assert page.find("meta", name="robots", content="noindex")
     assert page.find("a", class_="fr-btn", href=f"/{code}/")
+    with translation.override(code):
+        assert f"<h1>{gettext('Page not found')}</h1>" in html
+        assert gettext("Error 404") in html
     assert not [link for link in page.find("link", rel="alternate") if "hreflang" in link]
     # The switcher leads to each language's home: the missing path exists in none.
     assert switcher_links(html) == {other: f"/{other}/" for other in LANGUAGES}
@@ -252,6 +256,8 @@ def test_server_error_page_renders_without_database_or_request_context(code):
     assert f'<html lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}"' in html
     assert "/static/dsfr/dist/dsfr/dsfr.min.css" in html
     assert f'href="/{code}/"' in html
+    with translation.override(code):
+        assert f"<h1>{gettext('Unexpected error')}</h1>" in html
 
 
 # --- robots.txt and sitemap ---------------------------------------------------------------
