@@ -8,7 +8,6 @@ import logging
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
 
 from portal.alerts.models import AlertSubscription
 from portal.interest.models import InterestExpression
@@ -24,12 +23,14 @@ UNREACHABLE = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture
-def redis_down():
-    with override_settings(CACHES={"default": redis_cache(UNREACHABLE)}):
-        cache_logger = logging.getLogger("portal.cache")
-        for log_filter in cache_logger.filters:
-            log_filter._last = None  # each test sees the first report of its outage
-        yield
+def redis_down(settings):
+    # Through pytest-django's ``settings``, as the tests' own changes are: its overrides are
+    # undone in reverse order. A separate override_settings undone before a later
+    # ``settings.X = …`` would leave the unreachable cache in place for the rest of the run.
+    settings.CACHES = {"default": redis_cache(UNREACHABLE)}
+    cache_logger = logging.getLogger("portal.cache")
+    for log_filter in cache_logger.filters:
+        log_filter._last = None  # each test sees the first report of its outage
 
 
 @pytest.fixture
