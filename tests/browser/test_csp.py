@@ -52,6 +52,7 @@ def test_pages_run_under_the_policy_without_violation(portal, watched, path, rea
     else:
         # The DSFR's script ran: it marks the document once its components are started.
         watched.page.wait_for_function("document.documentElement.dataset.frJs === 'true'")
-        watched.page.wait_for_selector("[data-map-canvas] .leaflet-pane")
+        # The map pane is a 0×0 positioned box: attached is what "drawn" means for it.
+        watched.page.wait_for_selector("[data-map-canvas] .leaflet-pane", state="attached")
     watched.page.wait_for_timeout(300)  # late reports (fonts, images) arrive asynchronously
     assert violations(watched) == []
