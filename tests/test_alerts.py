@@ -366,10 +366,11 @@ def test_staff_see_subscriptions_read_only_and_visitors_do_not(client, admin_cli
 
 def test_a_retried_alert_links_the_copy_in_the_subscribers_language(client, dakar, publish):
     confirmed_subscription(client, "en")
+    # The mail server is down while the call is published and then translated.
     with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
         call = publish(make_call, dakar, "Eau", direction="request", theme_slugs=[WATER])
-    publish(translate, dakar, "en", "Dakar")
-    english = publish(translate, call, "en", "Water")
+        publish(translate, dakar, "en", "Dakar")
+        english = publish(translate, call, "en", "Water")
     call_command("send_alerts", verbosity=0)
     [alert] = mail.outbox
     assert english.get_full_url() in alert.body
@@ -381,8 +382,8 @@ def test_a_copy_under_an_untranslated_fiche_falls_back_to_the_source(client, dak
     confirmed_subscription(client, "en")
     with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
         call = publish(make_call, dakar, "Eau", direction="request", theme_slugs=[WATER])
-    # The English copy's fiche is copied as a draft: the copy cannot be reached yet.
-    publish(translate, call, "en", "Water")
+        # The English copy's fiche is copied as a draft: the copy cannot be reached yet.
+        publish(translate, call, "en", "Water")
     call_command("send_alerts", verbosity=0)
     [alert] = mail.outbox
     assert call.get_full_url() in alert.body

@@ -331,13 +331,12 @@ if FRONTEND_CACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Periodic jobs run by ``manage.py run_periodic`` (started by ``make serve``): management
-# command → interval in seconds, from PERIODIC_<COMMAND> (e.g. PERIODIC_SEND_ALERTS=600);
-# 0 switches a job off.
+# command → interval in seconds, from PERIODIC_<COMMAND> (e.g. PERIODIC_SEND_PENDING_MAIL=600);
+# 0 switches a job off. Alerts go through the one outbox: send_pending_mail sends them too.
 PERIODIC_JOBS = {
     name: int(os.environ.get(f"PERIODIC_{name.upper()}", default))
     for name, default in [
         ("send_pending_mail", 300),
-        ("send_alerts", 300),
         ("close_expired_calls", 3600),
     ]
 }

@@ -34,7 +34,6 @@ def run_job(name, interval, stdout=None):
             return False
     except Exception:  # the cache is down: run anyway, the job is safe to overlap
         logger.warning("Periodic job %s: cache unavailable, running without a lock", name)
-    close_old_connections()
     started = time.monotonic()
     try:
         call_command(name, stdout=stdout)
@@ -42,8 +41,6 @@ def run_job(name, interval, stdout=None):
         logger.exception("Periodic job %s failed; it runs again in %d s", name, interval)
     else:
         logger.info("Periodic job %s done in %.1f s", name, time.monotonic() - started)
-    finally:
-        close_old_connections()
     return True
 
 
@@ -70,6 +67,12 @@ class Command(BaseCommand):
             name = min(due, key=due.get)
             if stop.wait(max(0.0, due[name] - time.monotonic())):
                 break
-            run_job(name, jobs[name], stdout=self.stdout)
+            # A process that lives for days: drop a connection the database closed or that
+            # outlived CONN_MAX_AGE before each job, as Django does around each request.
+            close_old_connections()
+            try:
+                run_job(name, jobs[name], stdout=self.stdout)
+            finally:
+                close_old_connections()
             self.stdout.flush()
             due[name] = time.monotonic() + jobs[name]
