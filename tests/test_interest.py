@@ -411,3 +411,18 @@ def test_a_closed_calls_page_offers_no_form(client, authority):
 def reverse_in(language, name, call_id):
     with translation.override(language):
         return reverse(name, args=[call_id])
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_form_s_breadcrumb_leads_through_the_fiche_to_the_call(client, call, language):
+    from_page = client.get(form_url(call, language))
+    crumbs = re.findall(
+        r'class="fr-breadcrumb__link"(?: href="([^"]*)")?', from_page.content.decode()
+    )
+    assert crumbs == [
+        "/fr/" if language == "fr" else "/en/",
+        "/fr/fiches/",
+        "/fr/fiches/dakar/",
+        call.url,
+        "",
+    ]
