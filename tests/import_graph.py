@@ -2,7 +2,7 @@
 
 Run ``python -m tests.import_graph`` to print every first-party import (module level and
 inside functions), the layer each module belongs to, and the import loops;
-``tests/test_layers.py`` fails on a loop, on an import placed inside a function, and
+``tests/project/test_layers.py`` fails on a loop, on an import placed inside a function, and
 on an import against the data path's direction.
 
 The layers, lowest first (a module may import its own layer and the ones below):

@@ -21,7 +21,7 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Pages are rendered afresh in tests; tests/test_pagecache.py switches the page cache on.
+# Pages are rendered afresh in tests; tests/production/test_pagecache.py switches the page cache on.
 PAGE_CACHE_TIMEOUT = 0
 # Tests never reach a tile server, whatever the environment says.
 MAP_TILE_URL = ""

@@ -23,7 +23,7 @@ from tests.factories import graphql, make_authority, make_call, restrict, small_
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ATLAS = ROOT / "portal" / "static" / "portal" / "vendor" / "world-atlas" / "countries-50m.json"
 # Absolute URLs that vendored code may contain without the page ever fetching them: the SVG
 # namespace, Leaflet's attribution link (the widget replaces that prefix) and a licence note.

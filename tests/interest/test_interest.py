@@ -196,7 +196,7 @@ def test_an_overlong_message_is_refused(client, call):
 
 
 def test_a_mail_failure_keeps_the_expression_and_send_pending_mail_sends_it(client, call, settings):
-    settings.EMAIL_BACKEND = "tests.test_interest.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.interest.test_interest.FailingBackend"
     response = submit(client, call)
 
     # The visitor is told it was received: it was, and it will be sent.
@@ -221,7 +221,7 @@ def test_a_mail_failure_keeps_the_expression_and_send_pending_mail_sends_it(clie
 
 
 def test_a_retry_sends_only_the_email_that_failed(client, call, settings):
-    settings.EMAIL_BACKEND = "tests.test_interest.AcknowledgementFailsBackend"
+    settings.EMAIL_BACKEND = "tests.interest.test_interest.AcknowledgementFailsBackend"
     submit(client, call)
     expression = InterestExpression.objects.get()
     assert expression.mail_status == MailStatus.UNSENT
@@ -235,7 +235,7 @@ def test_a_retry_sends_only_the_email_that_failed(client, call, settings):
 
 
 def test_send_pending_mail_reports_what_it_did(client, call, settings, capsys):
-    settings.EMAIL_BACKEND = "tests.test_interest.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.interest.test_interest.FailingBackend"
     submit(client, call)
     with translation.override("en"):
         call_command("send_pending_mail")
@@ -247,7 +247,7 @@ def test_send_pending_mail_reports_what_it_did(client, call, settings, capsys):
 
 
 def test_an_expression_being_sent_elsewhere_is_left_alone(client, call, settings):
-    settings.EMAIL_BACKEND = "tests.test_interest.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.interest.test_interest.FailingBackend"
     submit(client, call)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Another process claimed it a few seconds ago and is sending it.

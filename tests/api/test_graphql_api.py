@@ -463,5 +463,5 @@ def test_lists_cost_a_bounded_number_of_queries(
 @pytest.fixture(autouse=True)
 def _lists_of_every_field(monkeypatch):
     """These queries select every nested list at its largest page to count SQL queries:
-    above the cost a partner may ask (tests/test_graphql_hardening.py pins the limits)."""
+    above the cost a partner may ask (tests/api/test_graphql_hardening.py pins the limits)."""
     monkeypatch.setattr(validation, "MAX_COST", 10**12)

@@ -15,7 +15,7 @@ from pathlib import Path
 import dj_database_url
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 CREATE = """
 from wagtail.images import get_image_model

@@ -277,7 +277,7 @@ def test_a_mail_failure_leaves_the_alert_for_send_alerts_which_sends_it_once(
     client, dakar, publish
 ):
     confirmed_subscription(client)
-    with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
+    with override_settings(EMAIL_BACKEND="tests.alerts.test_alerts.FailingBackend"):
         publish(make_call, dakar, "Water", direction="request", theme_slugs=[WATER])
         send_pending_mail()
     delivery = AlertDelivery.objects.get()
@@ -367,7 +367,7 @@ def test_staff_see_subscriptions_read_only_and_visitors_do_not(client, admin_cli
 def test_a_retried_alert_links_the_copy_in_the_subscribers_language(client, dakar, publish):
     confirmed_subscription(client, "en")
     # The mail server is down while the call is published and then translated.
-    with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
+    with override_settings(EMAIL_BACKEND="tests.alerts.test_alerts.FailingBackend"):
         call = publish(make_call, dakar, "Eau", direction="request", theme_slugs=[WATER])
         publish(translate, dakar, "en", "Dakar")
         english = publish(translate, call, "en", "Water")
@@ -380,7 +380,7 @@ def test_a_retried_alert_links_the_copy_in_the_subscribers_language(client, daka
 
 def test_a_copy_under_an_untranslated_fiche_falls_back_to_the_source(client, dakar, publish):
     confirmed_subscription(client, "en")
-    with override_settings(EMAIL_BACKEND="tests.test_alerts.FailingBackend"):
+    with override_settings(EMAIL_BACKEND="tests.alerts.test_alerts.FailingBackend"):
         call = publish(make_call, dakar, "Eau", direction="request", theme_slugs=[WATER])
         # The English copy's fiche is copied as a draft: the copy cannot be reached yet.
         publish(translate, call, "en", "Water")

@@ -234,7 +234,7 @@ def test_the_public_endpoint_cannot_ask_for_a_draft(client, skeleton):
 
 def test_private_pages_show_only_the_password_form(client, skeleton):
     # Without its password a private page shows Wagtail's password form and nothing of the
-    # page (tests/test_private_pages.py: with it, the page itself).
+    # page (tests/content/test_private_pages.py: with it, the page itself).
     data = small_dataset()
     restrict(data["nouakchott"])
     restrict(data["water_request"])

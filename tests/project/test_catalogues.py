@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCALE_DIR = ROOT / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Same flags as the Makefile's `messages` target.
