@@ -1,8 +1,8 @@
 """Big flat payloads built from a few ``.values()`` queries: the map and country coverage.
 
 Resolving thousands of points field by field in GraphQL costs far more than building one
-JSON document (`python -m bench` measures both), so these builders return plain data, cached per content
-version (``cache.py``). Exports reuse them.
+JSON document (``python -m bench`` measures both), so these builders return plain data,
+cached per content version (``cache.py``). Exports reuse them.
 """
 
 from collections import Counter, defaultdict
