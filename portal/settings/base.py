@@ -265,6 +265,11 @@ else:
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# "Translate this page" makes a draft: the translation goes live when a translator publishes
+# it from the translation editor, and until then visitors get the source with the "not yet
+# translated" notice (wagtail-localize copies the source's live status by default, which
+# published French text under /en/ at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # The map draws country shapes shipped with the portal; an online tile layer (e.g.
 # OpenStreetMap's) is added only when a deployment sets its URL template and attribution.

@@ -228,7 +228,8 @@ def test_editor_translates_a_fiche_from_the_admin(
     translated = AuthorityPage.objects.get(translation_key=fiche.translation_key, locale=english())
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[translated.pk])
-    assert translated.live
+    # A draft until a translator publishes it (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE).
+    assert not translated.live
     assert translated.cooperations.count() == 2
     assert translated.foreign_actors.count() == 1
     assert set(translated.objective_themes.all()) == set(fiche.objective_themes.all())
@@ -262,3 +263,40 @@ def test_english_visitor_sees_the_translated_fiche(
     assert response.status_code == 200
     assert translated.url.startswith("/en/")
     assert "Saint-Louis" in response.content.decode()
+
+
+NOT_TRANSLATED = "Not yet translated into your language"
+
+
+def test_a_new_translation_is_a_draft_and_visitors_keep_the_notice(
+    admin_client, client, fiche, django_capture_on_commit_callbacks
+):
+    """ "Translate this page" → Submit publishes nothing: /en/ still serves the French fiche,
+    marked as not translated, until the translator publishes the translation."""
+    address = "/en/fiches/saint-louis/"
+    before = client.get(address)
+    assert before.status_code == 200 and NOT_TRANSLATED in before.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[fiche.pk]),
+            {"locales": [english().pk]},
+        )
+
+    translated = AuthorityPage.objects.get(translation_key=fiche.translation_key, locale=english())
+    assert not translated.live and translated.url_path.endswith("/saint-louis/")
+    after = client.get(address)
+    assert after.status_code == 200
+    assert NOT_TRANSLATED in after.content.decode()
+    assert "Ville historique au nord du Sénégal." in after.content.decode()
+
+    # The translator publishes it from the translation editor: the notice goes.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[translated.pk]), {"action": "publish"}
+        )
+    translated.refresh_from_db()
+    assert translated.live
+    published = client.get(address)
+    assert published.status_code == 200
+    assert NOT_TRANSLATED not in published.content.decode()
