@@ -300,3 +300,17 @@ def test_a_new_translation_is_a_draft_and_visitors_keep_the_notice(
     published = client.get(address)
     assert published.status_code == 200
     assert NOT_TRANSLATED not in published.content.decode()
+
+
+def test_the_page_menu_offers_one_translate_action(admin_client, fiche):
+    """wagtail-localize's "Translate this page" only: simple_translation's "Translate" made an
+    unpublished copy edited outside the translation editor."""
+    localize = reverse("wagtail_localize:submit_page_translation", args=[fiche.pk])
+    header = admin_client.get(reverse("wagtailadmin_pages:edit", args=[fiche.pk]))
+    explorer = admin_client.get(reverse("wagtailadmin_explore", args=[fiche.get_parent().pk]))
+
+    for response in (header, explorer):
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert html.count(f'href="{localize}"') == 1
+        assert "/translation/submit/" not in html
