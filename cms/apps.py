@@ -9,5 +9,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms.api.cache import connect_signals
+        from cms.models import facts
 
         connect_signals()
+        facts.connect_signals()

@@ -55,6 +55,13 @@ def not_negative():
     return [MinValueValidator(0)]
 
 
+def facts(*names):
+    """Fields that are facts, not text: the same in every language, never overridden by a
+    translator, and carried to every translation when the source is published
+    (``cms.models.facts``)."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
+
 def theme_field(verbose_name, related_name):
     """Themes a page is about: always the default-locale rows (see taxonomy.py)."""
     return ParentalManyToManyField(
@@ -318,16 +325,27 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
     ]
 
     override_translatable_fields = [
-        SynchronizedField("working_languages", overridable=False),
-        SynchronizedField("contact_name", overridable=False),
-        SynchronizedField("contact_email", overridable=False),
-        SynchronizedField("contact_phone", overridable=False),
+        *facts(
+            "kind",
+            "country",
+            "area_km2",
+            "population",
+            "population_year",
+            "working_languages",
+            "latitude",
+            "longitude",
+            "objective_themes",
+            "objective_domains",
+            "preferred_countries",
+            "last_verified",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "official_code",
+            "external_id",
+        ),
         SynchronizedField("address"),
         SynchronizedField("region_name"),
-        SynchronizedField("objective_themes", overridable=False),
-        SynchronizedField("objective_domains", overridable=False),
-        SynchronizedField("official_code", overridable=False),
-        SynchronizedField("external_id", overridable=False),
     ]
 
     parent_page_types = ["cms.AuthorityIndexPage"]
@@ -397,8 +415,15 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
 
     override_translatable_fields = [
         SynchronizedField("partner_name"),
-        SynchronizedField("themes", overridable=False),
-        SynchronizedField("partner_reference", overridable=False),
+        *facts(
+            "partner_page",
+            "partner_country",
+            "partner_reference",
+            "kind",
+            "since_year",
+            "themes",
+            "is_active",
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -454,7 +479,10 @@ class ForeignActor(TranslatableMixin, Orderable):
         FieldPanel("description"),
     ]
 
-    override_translatable_fields = [SynchronizedField("name")]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        *facts("kind", "country_of_origin"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("foreign actor")
@@ -547,11 +575,19 @@ class PartnershipCallPage(RenderedPageMixin, Page):
         index.FilterField("status"),
     ]
 
-    override_translatable_fields = [
-        SynchronizedField("themes", overridable=False),
-        SynchronizedField("action_domains", overridable=False),
-        SynchronizedField("external_id", overridable=False),
-    ]
+    override_translatable_fields = facts(
+        "direction",
+        "status",
+        "themes",
+        "action_domains",
+        "target_countries",
+        "start_date",
+        "duration_months",
+        "budget_eur",
+        "cofinancing_sought_eur",
+        "deadline",
+        "external_id",
+    )
 
     parent_page_types = ["cms.AuthorityPage"]
     subpage_types = []
@@ -640,10 +676,7 @@ class NewsPage(RenderedPageMixin, Page):
         index.FilterField("date"),
     ]
 
-    override_translatable_fields = [
-        SynchronizedField("themes", overridable=False),
-        SynchronizedField("related_authorities", overridable=False),
-    ]
+    override_translatable_fields = facts("date", "themes", "related_authorities", "countries")
 
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
