@@ -49,7 +49,8 @@ def fact_rows(model):
     return [
         relation.get_accessor_name()
         for relation in get_all_child_relations(model)
-        if issubclass(relation.related_model, TranslatableMixin) and fact_names(relation.related_model)
+        if issubclass(relation.related_model, TranslatableMixin)
+        and fact_names(relation.related_model)
     ]
 
 
