@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.signals import workflow_approved
+from wagtail.users.models import UserProfile
 
 from cms.api.cache import bump_content_version
 from cms.models import AuthorityIndexPage, AuthorityPage, PartnershipCallPage
@@ -106,13 +107,36 @@ def ensure_user(email, name=""):
     return user, True
 
 
+def representative_language(fiche, language=None):
+    """The language a representative is invited in: the one chosen, else the fiche's."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    for code in (language, fiche.locale.language_code):
+        if code in codes:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def keep_language(user, language):
+    """The admin, its mails and Wagtail's moderation mails speak ``language`` to ``user``,
+    unless they chose a language themselves (their account settings)."""
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+    return profile.preferred_language
+
+
 @transaction.atomic
-def grant_representative(fiche, email, name=""):
-    """Give ``email`` an account limited to ``fiche`` and its calls; returns (user, created)."""
+def grant_representative(fiche, email, name="", language=None):
+    """Give ``email`` an account limited to ``fiche`` and its calls; returns (user, created).
+
+    ``language`` (default: the fiche's) becomes the account's language unless it has one.
+    """
     ensure_moderation()
     group = ensure_representatives_group(fiche)
     user, created = ensure_user(email, name)
     user.groups.add(group)
+    keep_language(user, representative_language(fiche, language))
     return user, created
 
 

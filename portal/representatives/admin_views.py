@@ -7,6 +7,7 @@ Both are Wagtail admin views behind the admin login and page permissions.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q
@@ -22,7 +23,7 @@ from wagtail.permissions import page_permission_policy
 
 from cms.models import AuthorityPage
 
-from .accounts import grant_representative
+from .accounts import grant_representative, representative_language
 from .emails import queue_invitation
 
 # --- fiches not verified for 12 months ----------------------------------------------------
@@ -90,8 +91,14 @@ def can_grant_representatives(user, fiche):
 
 
 class RepresentativeForm(forms.Form):
-    email = forms.EmailField(label=_("email of the representative"))
-    name = forms.CharField(label=_("full name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Email of the representative"))
+    name = forms.CharField(label=_("Full name"), max_length=150, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the representative"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("Their invitation, the admin and its mails speak this language."),
+    )
 
 
 class GrantRepresentativeView(WagtailAdminTemplateMixin, FormView):
@@ -117,6 +124,9 @@ class GrantRepresentativeView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [{"url": "", "label": self.get_page_title()}]
 
+    def get_initial(self):
+        return {"language": representative_language(self.fiche)}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             action_url=reverse(self.url_name, args=[self.fiche.pk]),
@@ -127,7 +137,10 @@ class GrantRepresentativeView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         user, _created = grant_representative(
-            self.fiche, form.cleaned_data["email"], form.cleaned_data["name"]
+            self.fiche,
+            form.cleaned_data["email"],
+            form.cleaned_data["name"],
+            form.cleaned_data["language"] or None,
         )
         queue_invitation(user, self.fiche)
         messages.success(

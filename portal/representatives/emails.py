@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
 
 from cms.models import AuthorityPage
 from portal.mail import outbox
@@ -25,8 +26,14 @@ def password_reset_link(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def recipient_language(user, fallback=None):
+    """The language ``user`` reads: their account's, else ``fallback`` (the invitation's)."""
+    profile = UserProfile.objects.filter(user=user).first()
+    return (profile and profile.preferred_language) or fallback or settings.LANGUAGE_CODE
+
+
 def invitation(user, fiche, language=None):
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(recipient_language(user, language)):
         subject = _("Your access to keep the fiche “%(title)s” up to date") % {"title": fiche.title}
         body = _(
             "Hello,\n\n"
@@ -40,9 +47,10 @@ def invitation(user, fiche, language=None):
 
 
 def queue_invitation(user, fiche):
-    """Owe the invitation (in the caller's transaction); the language is the staff's."""
+    """Owe the invitation (in the caller's transaction), in the representative's language
+    (their account's, set when access was granted), never the sender's."""
     return outbox.enqueue(
-        INVITATION, fiche.pk, user.email, user=user.pk, language=translation.get_language()
+        INVITATION, fiche.pk, user.email, user=user.pk, language=recipient_language(user)
     )
 
 

@@ -240,8 +240,13 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bourse-partenariats de la coopération décentralisée"
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+# The admin's address in mails (invitations, Wagtail's moderation mails): PUBLIC_BASE_URL
+# unless the admin has an address of its own; the development server's without either
+# (production requires PUBLIC_BASE_URL: portal/settings/main.py).
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+    or PUBLIC_BASE_URL
+    or "http://127.0.0.1:8000"
 )
 # Search: the database's full text (PostgreSQL's in production) by default. When it is
 # outgrown, SEARCH_URLS (comma-separated) switches to Wagtail's Elasticsearch/OpenSearch

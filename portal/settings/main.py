@@ -8,7 +8,16 @@ base URL (PUBLIC_BASE_URL); DATABASE_URL and REDIS_URL to share data between pro
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, DEVELOPMENT_SECRET_KEY, PUBLIC_BASE_URL, SECRET_KEY
+from .base import (
+    ALLOWED_HOSTS,
+    DEBUG,
+    DEVELOPMENT_SECRET_KEY,
+    PUBLIC_BASE_URL,
+    SECRET_KEY,
+    WAGTAILADMIN_BASE_URL,
+)
+
+URL_SCHEMES = ("https://", "http://")
 
 
 def production_problems():
@@ -29,9 +38,15 @@ def production_problems():
             "PUBLIC_BASE_URL is not set while DEBUG is off: set it to the portal's public "
             "address, e.g. https://bourse.example.org (emails and the admin link to it)."
         )
-    elif not PUBLIC_BASE_URL.startswith(("https://", "http://")):
+    elif not PUBLIC_BASE_URL.startswith(URL_SCHEMES):
         problems.append(
             "PUBLIC_BASE_URL must start with https:// or http://, e.g. https://bourse.example.org."
+        )
+    # The admin's links in mails (invitations, moderation): PUBLIC_BASE_URL unless set apart.
+    if not WAGTAILADMIN_BASE_URL.startswith(URL_SCHEMES):
+        problems.append(
+            "WAGTAILADMIN_BASE_URL must start with https:// or http://, e.g. "
+            "https://bourse.example.org (or leave it unset: it is PUBLIC_BASE_URL)."
         )
     return problems
 

@@ -84,6 +84,13 @@ def test_production_refuses_to_start_without_hosts_or_base_url(missing, message)
     assert "started" not in result.stdout
 
 
+def test_production_refuses_an_admin_base_url_without_a_scheme():
+    result = start_main_settings(**PRODUCTION, WAGTAILADMIN_BASE_URL="admin.bourse.example.org")
+
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must start with https:// or http://" in result.stderr
+
+
 def test_production_names_every_missing_setting_at_once():
     result = start_main_settings()
 

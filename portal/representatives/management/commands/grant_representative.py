@@ -1,11 +1,13 @@
 """Give an authority's representative a Wagtail account limited to its fiche and calls.
 
-    manage.py grant_representative <fiche id or slug> <email> [--name "First Last"] [--send]
+    manage.py grant_representative <fiche id or slug> <email> [--name "First Last"]
+        [--language en] [--send]
 
 Prints the login and a link to choose a password; with --send, mails that invitation.
 Running it twice reuses the account and the fiche's group.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
@@ -24,9 +26,14 @@ class Command(BaseCommand):
         parser.add_argument("fiche", help="id or slug of the fiche (default language)")
         parser.add_argument("email")
         parser.add_argument("--name", default="", help="the representative's full name")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="the representative's language (default: the fiche's)",
+        )
         parser.add_argument("--send", action="store_true", help="mail the invitation")
 
-    def handle(self, *args, fiche, email, name, send, **options):
+    def handle(self, *args, fiche, email, name, send, language=None, **options):
         try:
             validate_email(email)
         except ValidationError as error:
@@ -34,7 +41,7 @@ class Command(BaseCommand):
         page = find_fiche(fiche)
         if page is None:
             raise CommandError(_("No fiche with id or slug “%(ref)s”.") % {"ref": fiche})
-        user, created = grant_representative(page, email, name)
+        user, created = grant_representative(page, email, name, language)
         message = _("Account created") if created else _("Existing account")
         self.stdout.write(f"{message}: {user.get_username()} → {page.title}")
         if send:
