@@ -42,6 +42,7 @@ from .querysets import AuthorityManager, CallManager, PortalPageManager
 from .rendering import RenderedPageMixin, page_views
 from .routing import LocaleFallbackRoutingMixin
 from .taxonomy import ActionDomain, Theme, in_default_locale
+from .widgets import FicheChooser, FichesChooser
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -382,6 +383,7 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=in_default_locale,
     )
     partner_name = models.CharField(
         _("partner's name"),
@@ -406,7 +408,7 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
     description = models.TextField(_("description"), blank=True)
 
     panels = [
-        FieldPanel("partner_page"),
+        FieldPanel("partner_page", widget=FicheChooser),
         FieldRowPanel([FieldPanel("partner_name"), FieldPanel("partner_country")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("since_year"), FieldPanel("is_active")]),
         FieldPanel("themes"),
@@ -658,6 +660,7 @@ class NewsPage(RenderedPageMixin, Page):
         verbose_name=_("related authorities"),
         blank=True,
         related_name="news",
+        limit_choices_to=in_default_locale,
     )
     countries = CountryField(_("countries"), multiple=True, blank=True)
 
@@ -666,7 +669,7 @@ class NewsPage(RenderedPageMixin, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
         FieldPanel("themes"),
-        FieldPanel("related_authorities"),
+        FieldPanel("related_authorities", widget=FichesChooser),
         FieldPanel("countries"),
     ]
 

@@ -11,6 +11,7 @@ One home per rule (the public API, page routing, feeds, exports, features all ca
 import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
@@ -55,6 +56,11 @@ def parent_path():
 
 
 class AuthorityQuerySet(PortalPageQuerySet):
+    def choosable(self):
+        """The fiches an editor links to (news, cooperations' partners): one per authority,
+        its default-language page (references always point at it, as for the taxonomy)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+
     def of_call(self, call):
         """The fiche a call sits under (combine with ``visible()`` for the public one)."""
         return self.filter(path=call.path[: -Page.steplen])

@@ -1,0 +1,69 @@
+"""Admin widgets the page types' panels use.
+
+``FicheChooser`` / ``FichesChooser``: pick one or several fiches by typing part of a name. The
+suggestions come from the admin's ``fiche_chooser`` endpoint (cms/wagtail_hooks.py:
+default-language fiches, autocomplete, with the country); the page carries only the fiches
+already chosen, never the whole directory (thousands of fiches).
+"""
+
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+
+def fiche_label(fiche):
+    """How a chooser names a fiche: its title and country."""
+    country = fiche.country.name if fiche.country else ""
+    return f"{fiche.title} ({country})" if country else fiche.title
+
+
+class FicheChooserMixin:
+    """A select holding only the chosen fiches, and a search box that adds to it."""
+
+    class Media:
+        js = ["portal/admin/fiche-chooser.js"]
+        css = {"all": ["portal/admin/fiche-chooser.css"]}
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [v for v in value if str(v).isdigit()]
+        model = self.choices.queryset.model if hasattr(self.choices, "queryset") else None
+        fiches = model.objects.filter(pk__in=chosen) if model is not None and chosen else []
+        fiches = {str(f.pk): f for f in fiches}
+        groups = []
+        if not self.allow_multiple_selected:
+            # A single choice can be emptied.
+            groups.append((None, [self.create_option(name, "", "—", not fiches, 0)], 0))
+        for index, pk in enumerate((str(v) for v in chosen), start=len(groups)):
+            if pk in fiches:
+                option = self.create_option(
+                    name, pk, fiche_label(fiches[pk]), True, index, attrs=attrs
+                )
+                groups.append((None, [option], index))
+        return groups
+
+    def render(self, name, value, attrs=None, renderer=None):
+        select = super().render(name, value, attrs, renderer)
+        input_id = f"{(attrs or {}).get('id', name)}-search"
+        return format_html(
+            '<div class="fiche-chooser" data-fiche-chooser data-url="{}" data-multiple="{}">'
+            '{}<label class="w-sr-only" for="{}">{}</label>'
+            '<input type="search" id="{}" class="fiche-chooser__search" autocomplete="off" '
+            'placeholder="{}" aria-autocomplete="list">'
+            '<ul class="fiche-chooser__results" role="listbox" hidden></ul></div>',
+            reverse("fiche_chooser"),
+            "true" if self.allow_multiple_selected else "false",
+            select,
+            input_id,
+            _("Search a fiche"),
+            input_id,
+            _("Type part of a name…"),
+        )
+
+
+class FicheChooser(FicheChooserMixin, forms.Select):
+    pass
+
+
+class FichesChooser(FicheChooserMixin, forms.SelectMultiple):
+    pass
