@@ -4,7 +4,12 @@ Behind the admin login and a permission on the model (the "Moderators" group get
 The CSV download neutralises formulas: visitors wrote those cells.
 """
 
+import datetime
+import itertools
+
 import django_filters
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail import hooks
@@ -64,14 +69,41 @@ class InterestExpressionFilterSet(WagtailFilterSet):
         fields = ["call", "authority", "interested_country", "status", "mail_status"]
 
 
+CSV = SpreadsheetExportMixin.FORMAT_CSV
+XLSX = SpreadsheetExportMixin.FORMAT_XLSX
+# UTF-8's byte-order mark: spreadsheets (Excel) then read "Ouédraogo", not "OuÃ©draogo".
+BOM = "\ufeff"
+
+
+def local_minute(value):
+    """A moment as the listing shows it: the reader's local time, to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+def local_naive(value):
+    """For a spreadsheet cell (no time zone there): the reader's local time, to the second."""
+    return timezone.make_naive(timezone.localtime(value)).replace(microsecond=0)
+
+
 class InterestExpressionIndexView(IndexView):
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,
-        str: {SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula},
+        str: {CSV: neutralise_formula},
+        datetime.datetime: {CSV: local_minute, XLSX: local_naive},
     }
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("authority")
+
+    def get_heading(self, queryset, field):
+        # One case for every column, whether its heading is a field's name or ours.
+        return capfirst(super().get_heading(queryset, field))
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response.streaming_content = itertools.chain([BOM], response.streaming_content)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
 
 
 class InterestExpressionViewSet(ModelViewSet):

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from cms.models import CallStatus, PartnershipCallPage
 from portal.interest.models import InterestExpression, InterestStatus
@@ -362,3 +363,24 @@ def test_the_report_is_for_editors_only(client, django_user_model, fiches):
     client.force_login(user_with(django_user_model, "someone", "access_admin"))
     assert client.get(reverse(REPORT)).status_code == 302
     assert reverse(REPORT) not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+# --- the expressions' CSV, for people ------------------------------------------------------
+
+
+def test_the_csv_opens_in_a_spreadsheet_with_accents_local_times_and_one_case(
+    client, moderator, expressions
+):
+    expression = make_expression(expressions["water"], interested_authority="Ouédraogo")
+    response = client.get(reverse(INDEX), {"export": "csv"})
+    raw = b"".join(response.streaming_content)
+
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel reads the accents
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    header, *rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert all(cell[:1].isupper() for cell in header), header
+    row = next(row for row in rows if "Ouédraogo" in row)
+    received = row[header.index("Reçue le")]
+    # Local time (Europe/Paris), to the minute, as the listing shows it: no UTC, no microseconds.
+    expected = timezone.localtime(expression.created_at).strftime("%Y-%m-%d %H:%M")
+    assert received == expected
