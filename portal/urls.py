@@ -10,7 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import api_docs, exports, feeds, views
+from portal import account_settings, api_docs, exports, feeds, views
 from portal.graphql_view import graphql_view
 from portal.map import map_page
 
@@ -24,6 +24,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # Wagtail's account settings, with optional names (portal/account_settings.py).
+    path("admin/account/", account_settings.account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
