@@ -42,7 +42,7 @@ from .querysets import AuthorityManager, CallManager, PortalPageManager
 from .rendering import RenderedPageMixin, page_views
 from .routing import LocaleFallbackRoutingMixin
 from .taxonomy import ActionDomain, Theme, in_default_locale
-from .widgets import FicheChooser, FichesChooser
+from .widgets import FicheChooser, FichesChooser, WholeNumberInput
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -277,7 +277,11 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
     ]
     characteristics_panels = [
         FieldRowPanel(
-            [FieldPanel("area_km2"), FieldPanel("population"), FieldPanel("population_year")]
+            [
+                FieldPanel("area_km2"),
+                FieldPanel("population", widget=WholeNumberInput),
+                FieldPanel("population_year"),
+            ]
         ),
         FieldPanel("main_activities"),
         FieldPanel("working_languages"),

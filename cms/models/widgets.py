@@ -6,6 +6,8 @@ default-language fiches, autocomplete, with the country); the page carries only 
 already chosen, never the whole directory (thousands of fiches).
 """
 
+import re
+
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
@@ -67,3 +69,22 @@ class FicheChooser(FicheChooserMixin, forms.Select):
 
 class FichesChooser(FicheChooserMixin, forms.SelectMultiple):
     pass
+
+
+# Spaces (plain, no-break, narrow no-break, thin), apostrophes, dots and commas that group
+# digits by thousands: "254 171", "1.200.000", "1,200,000", "1'200'000".
+DIGIT_GROUPS = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009'’.,](?=\d{3}(?:\D|$))")
+
+
+class WholeNumberInput(forms.TextInput):
+    """A whole number typed as people write it ("254 171"): a browser's number input sends
+    nothing for that, and the form then said the population was missing."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", **(attrs or {})})
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return DIGIT_GROUPS.sub("", value.strip()) if isinstance(value, str) else value

@@ -53,16 +53,20 @@ def countries_with_expressions():
 class InterestExpressionFilterSet(WagtailFilterSet):
     # Only what has expressions: a select of every call in the portal would be thousands long.
     call = django_filters.ModelChoiceFilter(
-        label=_("partnership call"), queryset=calls_with_expressions
+        label=capfirst(_("partnership call")), queryset=calls_with_expressions
     )
     authority = django_filters.ModelChoiceFilter(
-        label=_("authority of the call"), queryset=authorities_with_expressions
+        label=capfirst(_("authority of the call")), queryset=authorities_with_expressions
     )
     interested_country = django_filters.ChoiceFilter(
-        label=_("country of the interested authority"), choices=countries_with_expressions
+        label=capfirst(_("country of the interested authority")), choices=countries_with_expressions
     )
-    status = django_filters.ChoiceFilter(label=_("status"), choices=InterestStatus.choices)
-    mail_status = django_filters.ChoiceFilter(label=_("email status"), choices=MailStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=capfirst(_("status")), choices=InterestStatus.choices
+    )
+    mail_status = django_filters.ChoiceFilter(
+        label=capfirst(_("email status")), choices=MailStatus.choices
+    )
 
     class Meta:
         model = InterestExpression

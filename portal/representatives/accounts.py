@@ -13,6 +13,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -43,9 +45,35 @@ def admin_access_permission():
     return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
+GROUP_NAME_LENGTH = 150  # Django's Group.name
+
+
+def group_key(fiche):
+    """What identifies a fiche's group whatever its title: the fiche's id, at the end."""
+    return f" (#{fiche.pk})"
+
+
 def representatives_group_name(fiche):
-    # Keyed on the id, not the title: a renamed fiche keeps its group.
-    return f"Fiche {fiche.pk} representatives"
+    """Named after the fiche, as staff look for it: "Dakar — representatives (#152)"."""
+    key = group_key(fiche)
+    with translation.override(settings.LANGUAGE_CODE):  # one name, in the ministry's language
+        label = gettext("%(title)s — representatives") % {"title": fiche.title}
+    return label[: GROUP_NAME_LENGTH - len(key)] + key
+
+
+def representatives_group(fiche):
+    """The fiche's group (renamed after the fiche's current title), created when missing."""
+    name = representatives_group_name(fiche)
+    group = (
+        Group.objects.filter(name__endswith=group_key(fiche)).first()
+        or Group.objects.filter(name=f"Fiche {fiche.pk} representatives").first()  # former name
+    )
+    if group is None:
+        return Group.objects.create(name=name)
+    if group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    return group
 
 
 def find_fiche(reference):
@@ -82,7 +110,7 @@ def ensure_moderation():
 
 
 def ensure_representatives_group(fiche):
-    group, _created = Group.objects.get_or_create(name=representatives_group_name(fiche))
+    group = representatives_group(fiche)
     group.permissions.add(admin_access_permission())
     for codename in REPRESENTATIVE_PAGE_PERMISSIONS:
         # On the fiche only: Wagtail page permissions cascade to its calls, not to siblings.

@@ -257,3 +257,16 @@ def test_command_refuses_a_bad_email(fiche, django_user_model):
     with pytest.raises(CommandError):
         call_command("grant_representative", "dakar", "not-an-email")
     assert not django_user_model.objects.filter(email="not-an-email").exists()
+
+
+def test_the_group_is_named_after_the_fiche_and_follows_its_title(fiche):
+    grant_representative(fiche, "awa@dakar.example")
+    group = Group.objects.get(user__email="awa@dakar.example")
+    assert group.name.startswith("Dakar ") and group.name.endswith(f"(#{fiche.pk})")
+
+    fiche.title = "Ville de Dakar"
+    fiche.save_revision().publish()
+    grant_representative(fiche, "moussa@dakar.example")
+
+    assert Group.objects.filter(name__endswith=f"(#{fiche.pk})").count() == 1
+    assert Group.objects.get(user__email="moussa@dakar.example").name.startswith("Ville de Dakar")
