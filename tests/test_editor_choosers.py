@@ -91,3 +91,19 @@ def test_a_news_article_saves_the_fiches_chosen(admin_client, fiches):
         fiches["evry"],
         fiches["zorro"],
     }
+
+
+def test_themes_are_checkboxes_and_domains_are_grouped_under_their_theme(admin_client, fiches):
+    url = reverse("wagtailadmin_pages:edit", args=[fiches["zorro"].pk])
+    response = admin_client.get(url)
+    html = response.content.decode()
+
+    assert 'type="checkbox" name="objective_themes"' in html
+    widget = response.context["form"].fields["objective_domains"].widget
+    groups = widget.optgroups("objective_domains", [])
+    names = [name for name, _options, _index in groups]
+    # French (default-language) theme names head their domains, in the taxonomy's order.
+    assert "Eau et assainissement" in names, names
+    water = next(options for name, options, _i in groups if name == "Eau et assainissement")
+    assert "Accès à l'eau potable" in [option["label"] for option in water]
+    assert all(option["name"] == "objective_domains" for option in water)

@@ -42,7 +42,13 @@ from .querysets import AuthorityManager, CallManager, PortalPageManager
 from .rendering import RenderedPageMixin, page_views
 from .routing import LocaleFallbackRoutingMixin
 from .taxonomy import ActionDomain, Theme, in_default_locale
-from .widgets import FicheChooser, FichesChooser, WholeNumberInput
+from .widgets import (
+    DomainCheckboxes,
+    FicheChooser,
+    FichesChooser,
+    ThemeCheckboxes,
+    WholeNumberInput,
+)
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -300,8 +306,8 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
         ),
     ]
     objective_panels = [
-        FieldPanel("objective_themes"),
-        FieldPanel("objective_domains"),
+        FieldPanel("objective_themes", widget=ThemeCheckboxes),
+        FieldPanel("objective_domains", widget=DomainCheckboxes),
         FieldPanel("wanted_partner_profile"),
         FieldPanel("preferred_countries"),
         FieldPanel("preferred_regions"),
@@ -415,7 +421,7 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
         FieldPanel("partner_page", widget=FicheChooser),
         FieldRowPanel([FieldPanel("partner_name"), FieldPanel("partner_country")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("since_year"), FieldPanel("is_active")]),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=ThemeCheckboxes),
         FieldPanel("description"),
     ]
 
@@ -558,8 +564,8 @@ class PartnershipCallPage(RenderedPageMixin, Page):
         FieldRowPanel([FieldPanel("direction"), FieldPanel("status")]),
         FieldPanel("summary"),
         FieldPanel("description"),
-        FieldPanel("themes"),
-        FieldPanel("action_domains"),
+        FieldPanel("themes", widget=ThemeCheckboxes),
+        FieldPanel("action_domains", widget=DomainCheckboxes),
         FieldPanel("target_countries"),
         FieldPanel("wanted_partner_profile"),
         FieldRowPanel(
@@ -672,7 +678,7 @@ class NewsPage(RenderedPageMixin, Page):
         FieldPanel("date"),
         FieldPanel("introduction"),
         FieldPanel("body"),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=ThemeCheckboxes),
         FieldPanel("related_authorities", widget=FichesChooser),
         FieldPanel("countries"),
     ]

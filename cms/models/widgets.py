@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .taxonomy import Theme
+
 
 def fiche_label(fiche):
     """How a chooser names a fiche: its title and country."""
@@ -88,3 +90,25 @@ class WholeNumberInput(forms.TextInput):
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)
         return DIGIT_GROUPS.sub("", value.strip()) if isinstance(value, str) else value
+
+
+class ThemeCheckboxes(forms.CheckboxSelectMultiple):
+    """Themes as checkboxes: fourteen of them, all seen at once."""
+
+
+class DomainCheckboxes(forms.CheckboxSelectMultiple):
+    """Action domains as checkboxes, grouped under their theme (one query for the themes)."""
+
+    def optgroups(self, name, value, attrs=None):
+        choices = [(choice, label) for choice, label in self.choices if choice != ""]
+        theme_ids = {choice.instance.theme_id for choice, _label in choices}
+        themes = {theme.pk: theme for theme in Theme.objects.filter(pk__in=theme_ids)}
+        chosen = {str(v) for v in value}
+        groups = {}
+        for index, (choice, label) in enumerate(choices):
+            option = self.create_option(
+                name, choice, label, str(choice) in chosen, index, attrs=attrs
+            )
+            groups.setdefault(choice.instance.theme_id, []).append(option)
+        order = sorted(groups, key=lambda pk: (themes[pk].sort_order, themes[pk].name))
+        return [(themes[pk].name, groups[pk], index) for index, pk in enumerate(order)]
