@@ -11,10 +11,11 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 from wagtail_localize.models import TranslationSource
 
 from cms.models import ActionDomain, AuthorityPage, Theme
@@ -25,17 +26,39 @@ CHOOSER_RESULTS = 20
 MAX_QUERY = 100
 
 
+class OneLanguageIndexView(IndexView):
+    """A taxonomy list in one language at a time (the default one unless another is chosen
+    in the language filter): 14 themes, not 70 rows."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if not self.request.GET.get("locale"):
+            queryset = queryset.filter(locale=Locale.get_default())
+        return queryset
+
+
+def sdg_list(theme):
+    return ", ".join(str(number) for number in theme.sdg_numbers)
+
+
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    list_display = ["name", "slug", "sdg_numbers"]
+    index_view_class = OneLanguageIndexView
+    list_display = [
+        "name",
+        "slug",
+        Column("sdg_numbers", label=_("SDGs"), accessor=sdg_list),
+        LocaleColumn(),
+    ]
     search_fields = ["name"]
 
 
 class ActionDomainViewSet(SnippetViewSet):
     model = ActionDomain
     icon = "list-ul"
-    list_display = ["name", "theme", "slug"]
+    index_view_class = OneLanguageIndexView
+    list_display = ["name", "theme", "slug", LocaleColumn()]
     list_filter = ["theme"]
     search_fields = ["name"]
 
