@@ -5,20 +5,37 @@ portal/representatives: each has its wagtail_hooks.py)."""
 
 from urllib.parse import urlencode
 
+import django_filters
 import wagtail_localize.wagtail_hooks as localize_hooks
 from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, LocaleColumn
+from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
+from wagtail.admin.ui.tables.pages import (
+    BulkActionsColumn,
+    PageStatusColumn,
+    PageTitleColumn,
+    ParentPageColumn,
+)
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 from wagtail_localize.models import TranslationSource
 
-from cms.models import ActionDomain, AuthorityPage, Theme
+from cms.models import (
+    ActionDomain,
+    AuthorityPage,
+    CallDirection,
+    CallStatus,
+    PartnershipCallPage,
+    Theme,
+)
 from cms.models.collation import sorted_by_name
 from cms.models.widgets import fiche_label
 
@@ -164,3 +181,41 @@ def replace_localize_listing_buttons():
 
 
 replace_localize_listing_buttons()
+
+
+# --- the partnership calls, as a list to work from -------------------------------------------
+
+
+class CallFilterSet(PageFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Call status"), choices=CallStatus.choices)
+    direction = django_filters.ChoiceFilter(label=_("Direction"), choices=CallDirection.choices)
+    deadline = django_filters.DateFromToRangeFilter(
+        label=_("Deadline"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = PartnershipCallPage
+        fields = ["status", "direction", "deadline", "locale"]
+
+
+class CallListingViewSet(PageListingViewSet):
+    model = PartnershipCallPage
+    icon = "doc-full-inverse"
+    menu_label = _("Partnership calls")
+    menu_order = 110
+    add_to_admin_menu = True
+    filterset_class = CallFilterSet
+    columns = [
+        BulkActionsColumn("bulk_actions"),
+        PageTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+        ParentPageColumn("parent", label=_("Fiche")),
+        Column("direction", label=_("Direction"), accessor="get_direction_display"),
+        Column("call_status", label=_("Call status"), accessor="get_status_display"),
+        DateColumn("deadline", label=_("Deadline"), sort_key="deadline"),
+        PageStatusColumn("status", label=_("Publication"), sort_key="live", width="12%"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_call_listing():
+    return CallListingViewSet("partnership_calls")

@@ -111,3 +111,28 @@ def test_a_representative_sees_their_fiche_first(client, portal_content):
     assert 'id="new-expressions' not in html  # no right to read expressions
     assert 'id="fiches-awaiting-verification' not in html
     assert Permission.objects.exists()
+
+
+# --- the calls' list ------------------------------------------------------------------------------
+
+
+def test_the_call_list_shows_status_direction_and_deadline_with_filters(
+    admin_client, portal_content
+):
+    url = reverse("partnership_calls:index")
+    html = admin_client.get(url).content.decode()
+    assert "Closing soon" in html and "Closing later" in html
+    assert "Dakar" in html  # the fiche (parent) column
+    soon = portal_content["soon"]
+    assert soon.get_status_display() in html and soon.get_direction_display() in html
+
+    closing = admin_client.get(
+        url,
+        {
+            "deadline_from": TODAY.isoformat(),
+            "deadline_to": (TODAY + datetime.timedelta(days=30)).isoformat(),
+        },
+    ).content.decode()
+    assert "Closing soon" in closing and "Closing later" not in closing
+    closed = admin_client.get(url, {"status": "closed"}).content.decode()
+    assert "Closing soon" not in closed
