@@ -24,7 +24,7 @@ from cms.models import (
     ForeignActorKind,
     Theme,
 )
-from cms.models.fields import LANGUAGE_CHOICES
+from cms.models.fields import language_choices
 
 LIST_SEPARATOR = ";"
 # The export writes a leading quote before these so that spreadsheets never run them.
@@ -246,8 +246,8 @@ class Vocabularies:
         names = {}
         for language in languages():
             with translation.override(language):
-                for code, name in LANGUAGE_CHOICES:
-                    names.setdefault(code, []).append(gettext(name))
+                for code, name in language_choices():
+                    names.setdefault(code, []).append(name)
         return Vocabulary(gettext("working language"), names)
 
     def _set_display(self, language):
@@ -259,7 +259,7 @@ class Vocabularies:
             ):
                 vocabulary.set_display({value: str(label) for value, label in choices})
             self.countries.set_display({code: str(name) for code, name in countries})
-            self.languages.set_display({code: gettext(name) for code, name in LANGUAGE_CHOICES})
+            self.languages.set_display(dict(language_choices()))
         for vocabulary, model in ((self.themes, Theme), (self.domains, ActionDomain)):
             names = model.objects.names_in(language)
             vocabulary.set_display(

@@ -26,6 +26,8 @@ from cms.models import (
     Theme,
     name_in,
 )
+from cms.models.collation import collation_key
+from cms.models.fields import language_choices, language_name
 
 pytestmark = pytest.mark.django_db
 
@@ -331,3 +333,16 @@ class TestPageTree(WagtailPageTestCase):
     def test_one_directory_and_one_news_index_per_home(self):
         for model in (HomePage, AuthorityIndexPage, NewsIndexPage):
             assert model.max_count_per_parent == 1, model
+
+
+def test_working_languages_include_the_partners_languages():
+    codes = dict(language_choices())
+    for code in ("wo", "bm", "mg", "ha", "sw", "ar", "ary", "mos", "ff"):
+        assert code in codes, code
+    assert "udm" not in codes  # a Django interface language, not a partner's
+    with translation.override("fr"):
+        assert language_name("wo") == "Wolof"
+        assert language_name("ar") == "Arabe"
+        assert language_name("sw") == "Swahili"
+        names = [name for _code, name in language_choices()]
+    assert names == sorted(names, key=collation_key("fr"))
