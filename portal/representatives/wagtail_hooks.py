@@ -79,3 +79,25 @@ class GrantRepresentativeButton(PageMenuItem):
 def grant_representative_header_button(page, user, view_name, next_url=None):
     if page.specific_class is not None and issubclass(page.specific_class, AuthorityPage):
         yield GrantRepresentativeButton(page=page, priority=80)
+
+
+# --- representatives do not see the site-wide reports ------------------------------------------
+
+SITE_WIDE_REPORTS = {
+    "page-types-usage",
+    "aging-pages",
+    "site-history",
+    "workflows",
+    "workflow-tasks",
+}
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    """Reports about the whole site are the ministry's: someone who publishes nowhere (a
+    representative) keeps only what concerns their own pages."""
+    if request.user.is_superuser or page_permission_policy.user_has_any_permission(
+        request.user, ["publish"]
+    ):
+        return
+    menu_items[:] = [item for item in menu_items if item.name not in SITE_WIDE_REPORTS]

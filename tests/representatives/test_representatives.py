@@ -270,3 +270,14 @@ def test_the_group_is_named_after_the_fiche_and_follows_its_title(fiche):
 
     assert Group.objects.filter(name__endswith=f"(#{fiche.pk})").count() == 1
     assert Group.objects.get(user__email="moussa@dakar.example").name.startswith("Ville de Dakar")
+
+
+def test_a_representative_does_not_see_the_site_wide_reports(client, representative):
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_reports:page_types_usage") not in html
+    assert reverse("wagtailadmin_reports:aging_pages") not in html
+
+
+def test_staff_still_see_them(admin_client, fiche):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtailadmin_reports:page_types_usage") in html
