@@ -1,6 +1,8 @@
 """Words editors read in the admin: a language is not a "Région", labels start with a
 capital, numbers are typed as people write them."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -50,3 +52,14 @@ def test_the_population_field_takes_text_not_a_browser_number(admin_client, skel
         reverse("wagtailadmin_pages:add", args=["cms", "authoritypage", directory.pk])
     ).content.decode()
     assert 'name="population" inputmode="numeric"' in html or 'inputmode="numeric"' in html
+
+
+def test_long_lists_can_be_filtered_by_typing(admin_client, skeleton):
+    directory = AuthorityIndexPage.objects.get(locale=locale())
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["cms", "authoritypage", directory.pk])
+    ).content.decode()
+    for name in ("country", "working_languages", "preferred_countries"):
+        tag = re.search(rf'<select[^>]*name="{name}"[^>]*>', html).group(0)
+        assert "data-filterable" in tag, name
+    assert "portal/admin/select-filter" in html

@@ -46,6 +46,8 @@ from .widgets import (
     DomainCheckboxes,
     FicheChooser,
     FichesChooser,
+    FilterableSelect,
+    FilterableSelectMultiple,
     ThemeCheckboxes,
     WholeNumberInput,
 )
@@ -267,7 +269,7 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
 
     general_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country", widget=FilterableSelect)]),
         FieldPanel("region_name"),
         FieldPanel("address"),
         FieldPanel("website"),
@@ -290,7 +292,7 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
             ]
         ),
         FieldPanel("main_activities"),
-        FieldPanel("working_languages"),
+        FieldPanel("working_languages", widget=FilterableSelectMultiple),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
     ]
     cooperation_panels = [
@@ -309,7 +311,7 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
         FieldPanel("objective_themes", widget=ThemeCheckboxes),
         FieldPanel("objective_domains", widget=DomainCheckboxes),
         FieldPanel("wanted_partner_profile"),
-        FieldPanel("preferred_countries"),
+        FieldPanel("preferred_countries", widget=FilterableSelectMultiple),
         FieldPanel("preferred_regions"),
         FieldPanel("can_bring"),
     ]
@@ -419,7 +421,9 @@ class Cooperation(TranslatableMixin, ClusterableModel, Orderable):
 
     panels = [
         FieldPanel("partner_page", widget=FicheChooser),
-        FieldRowPanel([FieldPanel("partner_name"), FieldPanel("partner_country")]),
+        FieldRowPanel(
+            [FieldPanel("partner_name"), FieldPanel("partner_country", widget=FilterableSelect)]
+        ),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("since_year"), FieldPanel("is_active")]),
         FieldPanel("themes", widget=ThemeCheckboxes),
         FieldPanel("description"),
@@ -487,7 +491,9 @@ class ForeignActor(TranslatableMixin, Orderable):
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("country_of_origin")]),
+        FieldRowPanel(
+            [FieldPanel("kind"), FieldPanel("country_of_origin", widget=FilterableSelect)]
+        ),
         FieldPanel("description"),
     ]
 
@@ -566,7 +572,7 @@ class PartnershipCallPage(RenderedPageMixin, Page):
         FieldPanel("description"),
         FieldPanel("themes", widget=ThemeCheckboxes),
         FieldPanel("action_domains", widget=DomainCheckboxes),
-        FieldPanel("target_countries"),
+        FieldPanel("target_countries", widget=FilterableSelectMultiple),
         FieldPanel("wanted_partner_profile"),
         FieldRowPanel(
             [FieldPanel("start_date"), FieldPanel("duration_months"), FieldPanel("deadline")],
@@ -680,7 +686,7 @@ class NewsPage(RenderedPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("themes", widget=ThemeCheckboxes),
         FieldPanel("related_authorities", widget=FichesChooser),
-        FieldPanel("countries"),
+        FieldPanel("countries", widget=FilterableSelectMultiple),
     ]
 
     search_fields = Page.search_fields + [

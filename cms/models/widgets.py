@@ -112,3 +112,23 @@ class DomainCheckboxes(forms.CheckboxSelectMultiple):
             groups.setdefault(choice.instance.theme_id, []).append(option)
         order = sorted(groups, key=lambda pk: (themes[pk].sort_order, themes[pk].name))
         return [(themes[pk].name, groups[pk], index) for index, pk in enumerate(order)]
+
+
+class FilterableMixin:
+    """A long select (250 countries, 200 languages) with a box above it: typing part of a
+    name (accents ignored) keeps the matching options in view."""
+
+    class Media:
+        js = ["portal/admin/select-filter.js"]
+
+    def __init__(self, attrs=None, *args, **kwargs):
+        super().__init__({"data-filterable": "", **(attrs or {})}, *args, **kwargs)
+
+
+class FilterableSelect(FilterableMixin, forms.Select):
+    pass
+
+
+class FilterableSelectMultiple(FilterableMixin, forms.SelectMultiple):
+    def __init__(self, attrs=None, *args, **kwargs):
+        super().__init__({"size": 8, **(attrs or {})}, *args, **kwargs)

@@ -55,6 +55,14 @@ def test_an_editor_creates_translates_and_publishes_a_fiche(tab, portal, editor)
     page.fill("input[name='title']", "Saint-Louis")
     page.fill("textarea[name='summary']", "Ville historique au nord du Sénégal.")
     page.select_option("select[name='kind']", "municipality")
+    # The countries' box keeps the matching names in view as one types (accents ignored).
+    page.locator("select[name='country']").focus()
+    page.locator("input.select-filter[aria-controls='id_country']").fill("senegal")
+    shown = page.evaluate(
+        "[...document.querySelector(\"select[name='country']\").options]"
+        ".filter(o => !o.hidden && o.value).map(o => o.value)"
+    )
+    assert shown == ["SN"]
     page.select_option("select[name='country']", "SN")
     shot(page, "1-new-fiche")
     publish(page)
