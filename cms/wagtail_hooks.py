@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables.pages import (
     PageTitleColumn,
     ParentPageColumn,
 )
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets.button import Button
@@ -198,8 +199,14 @@ class CallFilterSet(PageFilterSet):
         fields = ["status", "direction", "deadline", "locale"]
 
 
+class CallIndexView(PageIndexView):
+    def annotate_queryset(self, pages):
+        return annotate_translation_state(None, super().annotate_queryset(pages), self.request)
+
+
 class CallListingViewSet(PageListingViewSet):
     model = PartnershipCallPage
+    index_view_class = CallIndexView
     icon = "doc-full-inverse"
     menu_label = _("Partnership calls")
     menu_order = 110

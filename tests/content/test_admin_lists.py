@@ -136,3 +136,17 @@ def test_the_call_list_shows_status_direction_and_deadline_with_filters(
     assert "Closing soon" in closing and "Closing later" not in closing
     closed = admin_client.get(url, {"status": "closed"}).content.decode()
     assert "Closing soon" not in closed
+
+
+def test_the_call_list_costs_the_same_for_more_calls(
+    admin_client, portal_content, django_assert_max_num_queries
+):
+    url = reverse("partnership_calls:index")
+    admin_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    for n in range(10):
+        make_call(portal_content["lyon"], f"More {n}")
+    with django_assert_max_num_queries(len(few)):
+        html = admin_client.get(url).content.decode()
+    assert "More 9" in html
