@@ -29,6 +29,7 @@ from wagtail.users.models import UserProfile
 
 from cms.api.cache import bump_content_version
 from cms.models import AuthorityIndexPage, AuthorityPage, PartnershipCallPage
+from cms.models.facts import spread_facts_after_commit
 
 MODERATORS_GROUP = "Moderators"  # created by Wagtail's own migrations
 MODERATION_WORKFLOW = "Moderators approval"  # Wagtail's default workflow and task name
@@ -194,6 +195,9 @@ def mark_verified(fiche, day):
         revision.content["last_verified"] = day.isoformat()
         revision.save(update_fields=["content"])
     bump_content_version()
+    # The date is a fact: the fiche's translations get it too (a call's approval publishes
+    # the call, not the fiche, so nothing else would carry it).
+    spread_facts_after_commit(fiche)
 
 
 def on_workflow_approved(sender, instance, **kwargs):

@@ -19,7 +19,7 @@ from cms.models import AuthorityPage, Cooperation, ForeignActor, PartnershipCall
 from cms.models.facts import fact_names
 from portal.representatives.accounts import MODERATORS_GROUP, grant_representative
 from tests.factories import locale, make_authority, make_call, themes
-from tests.helpers import fiche_post_data
+from tests.helpers import call_post_data, fiche_post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +274,29 @@ def test_the_theme_rows_stay_the_default_language_ones(
     assert set(rows) == set(
         Theme.objects.filter(slug__in=["health", "culture-heritage"], locale=locale())
     )
+
+
+def test_approving_a_calls_change_dates_the_fiches_translations_too(
+    client, django_user_model, fiche, english, django_capture_on_commit_callbacks
+):
+    call = make_call(fiche, "Eau potable")
+    representative, _created = grant_representative(fiche, "awa@saint-louis.example", "Awa")
+    moderator = django_user_model.objects.create_user("moderator", password="password")
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    client.force_login(representative)
+    data = call_post_data(title="Eau potable", slug=call.slug, status="in_discussion")
+    data["action-submit"] = "action-submit"
+    client.post(reverse("wagtailadmin_pages:edit", args=[call.pk]), data)
+
+    state = WorkflowState.objects.get(object_id=str(call.pk), status="in_progress")
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[call.pk, "approve", state.current_task_state.pk],
+            )
+        )
+
+    assert AuthorityPage.objects.get(pk=fiche.pk).last_verified == TODAY
+    assert AuthorityPage.objects.get(pk=english.pk).last_verified == TODAY
