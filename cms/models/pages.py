@@ -43,6 +43,7 @@ from .rendering import RenderedPageMixin, page_views
 from .routing import LocaleFallbackRoutingMixin
 from .taxonomy import ActionDomain, Theme, in_default_locale
 from .widgets import (
+    CoordinateWithMap,
     DomainCheckboxes,
     FicheChooser,
     FichesChooser,
@@ -293,7 +294,10 @@ class AuthorityPage(LocaleFallbackRoutingMixin, RenderedPageMixin, Page):
         ),
         FieldPanel("main_activities"),
         FieldPanel("working_languages", widget=FilterableSelectMultiple),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
+        FieldRowPanel(
+            [FieldPanel("latitude"), FieldPanel("longitude", widget=CoordinateWithMap)],
+            heading=_("Location"),
+        ),
     ]
     cooperation_panels = [
         InlinePanel(

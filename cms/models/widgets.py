@@ -9,6 +9,7 @@ already chosen, never the whole directory (thousands of fiches).
 import re
 
 from django import forms
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -132,3 +133,32 @@ class FilterableSelect(FilterableMixin, forms.Select):
 class FilterableSelectMultiple(FilterableMixin, forms.SelectMultiple):
     def __init__(self, attrs=None, *args, **kwargs):
         super().__init__({"size": 8, **(attrs or {})}, *args, **kwargs)
+
+
+class CoordinateWithMap(forms.NumberInput):
+    """The longitude's input, followed by a map (Leaflet and the country shapes the portal
+    ships, no tile server): a click there fills latitude and longitude, typed values move the
+    marker. Without JavaScript, the two inputs alone."""
+
+    class Media:
+        js = [
+            "portal/vendor/leaflet/leaflet.js",
+            "portal/vendor/topojson-client/topojson-client.min.js",
+            "portal/admin/coordinates-map.js",
+        ]
+        css = {"all": ["portal/vendor/leaflet/leaflet.css"]}
+
+    def __init__(self, attrs=None):
+        super().__init__({"step": "any", **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        return format_html(
+            '{}<div class="coordinates-map" data-coordinates-map data-shapes="{}" '
+            'data-latitude="latitude" data-longitude="{}" role="application" aria-label="{}" '
+            'style="height: 320px; margin-top: 0.5rem;"></div>',
+            field,
+            static("portal/vendor/world-atlas/countries-50m.json"),
+            name,
+            _("Map: click to set the latitude and longitude"),
+        )

@@ -64,10 +64,17 @@ def test_an_editor_creates_translates_and_publishes_a_fiche(tab, portal, editor)
     )
     assert shown == ["SN"]
     page.select_option("select[name='country']", "SN")
+    # Its location picked on the map (the shipped country shapes): a click fills both fields.
+    page.get_by_role("tab", name="Characteristics").click()
+    page.locator("[data-coordinates-map]").click()
+    latitude = float(page.input_value("input[name='latitude']"))
+    longitude = float(page.input_value("input[name='longitude']"))
+    assert -90 <= latitude <= 90 and -180 <= longitude <= 180
     shot(page, "1-new-fiche")
     publish(page)
     fiche = AuthorityPage.objects.get(title="Saint-Louis", locale=locale())
     assert fiche.live
+    assert (round(fiche.latitude, 5), round(fiche.longitude, 5)) == (latitude, longitude)
 
     # 2. An open call under it, published.
     page.goto(f"{portal}/admin/pages/add/cms/partnershipcallpage/{fiche.pk}/")
