@@ -207,7 +207,7 @@ class CallIndexView(PageIndexView):
 class CallListingViewSet(PageListingViewSet):
     model = PartnershipCallPage
     index_view_class = CallIndexView
-    icon = "doc-full-inverse"
+    icon = "clipboard-list"
     menu_label = _("Partnership calls")
     menu_order = 110
     add_to_admin_menu = True

@@ -20,7 +20,7 @@ class SubscriptionsOnlyFromVisitors(ModelPermissionPolicy):
 
 class AlertSubscriptionViewSet(ModelViewSet):
     model = AlertSubscription
-    icon = "mail"
+    icon = "thumbtack"
     menu_label = _("Alert subscriptions")
     menu_order = 260
     add_to_admin_menu = True

@@ -41,7 +41,7 @@ class StaleFichesReportView(ReportView):
     """Fiches whose authority has not confirmed them for a year (or never), oldest first."""
 
     page_title = _("Fiches not verified for 12 months")
-    header_icon = "time"
+    header_icon = "calendar-check"
     index_url_name = "stale_fiches_report"
     index_results_url_name = "stale_fiches_report_results"
     permission_policy = page_permission_policy

@@ -44,7 +44,7 @@ def register_stale_fiches_report_menu_item():
         _("Fiches not verified for 12 months"),
         reverse(StaleFichesReportView.index_url_name),
         name="fiches-not-verified",
-        icon_name="time",
+        icon_name="calendar-check",
         order=1150,
     )
 

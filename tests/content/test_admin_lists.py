@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.admin.menu import admin_menu
 
 from cms.models import Theme
 from portal.interest.models import InterestExpression
@@ -150,3 +151,10 @@ def test_the_call_list_costs_the_same_for_more_calls(
     with django_assert_max_num_queries(len(few)):
         html = admin_client.get(url).content.decode()
     assert "More 9" in html
+
+
+def test_the_admin_menu_entries_have_icons_of_their_own(rf, admin_user, skeleton):
+    request = rf.get("/admin/")
+    request.user = admin_user
+    icons = [item.icon_name for item in admin_menu.menu_items_for_request(request)]
+    assert len(icons) == len(set(icons)), icons
