@@ -42,6 +42,15 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
+def jit_setting():
+    """PostgreSQL's ``jit`` for this connection (", jit off"), or "" elsewhere."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        return f", jit {cursor.fetchone()[0]}"
+
+
 def prepare(count, out):
     """Make the database hold ``count`` seeded fiches; returns a line describing it."""
     path = sqlite_file()
