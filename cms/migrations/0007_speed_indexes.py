@@ -1,35 +1,41 @@
-"""Indexes chosen with EXPLAIN ANALYZE at 15,000 fiches on PostgreSQL (issue 11).
+"""Indexes chosen with EXPLAIN ANALYZE at 15,000 fiches on PostgreSQL (issue 11), on Wagtail's
+page table (so created here, by SQL: the table is not this app's model).
 
-``cms_page_parent_path``: the parent's path of a page, as ``cms.models.querysets.parent_path``
-computes it (the same expression, so the planner matches it). A call's fiche is its parent
-page; "the open calls of these fiches" (every fiche list, every fiche page) joins calls to
-their fiches on it: without the index PostgreSQL hashes the expression for every page of the
-site (31,669 rows, 38 ms at 15,000 fiches), with it 14 index probes (0.4 ms).
-
-PostgreSQL only (an expression index over Wagtail's page table); SQLite keeps its plans.
+- ``cms_page_parent_path``: the parent's path of a page, the expression
+  ``cms.models.querysets.parent_path`` computes (the same, so the planner matches it). A call's
+  fiche is its parent page; "the open calls of these fiches" (every fiche list and page) joins
+  calls to fiches on it: without the index PostgreSQL hashes the expression for every page of
+  the site (31,669 rows, 38 ms), with it a few index probes (0.4 ms). PostgreSQL only.
+- ``cms_page_title_id``: lists by title (fiches, the directory) walk it and stop after a page
+  of results, instead of sorting every page of the site on disk: 192 ms → 7.6 ms for 100
+  fiches of 15,000.
+- ``cms_page_newest``: calls newest first (``first_published_at DESC NULLS LAST, id DESC``,
+  the API's default order), the same way. PostgreSQL only (SQLite sorts NULLs otherwise).
 """
 
 from django.db import migrations
 
-INDEX = "cms_page_parent_path"
+PORTABLE = {"cms_page_title_id": "(title, id)"}
+POSTGRESQL = {
+    "cms_page_parent_path": "(SUBSTRING(path, 1, (depth - 1) * 4))",
+    "cms_page_newest": "(first_published_at DESC NULLS LAST, id DESC)",
+}
 
 
 def create(apps, schema_editor):
+    indexes = dict(PORTABLE)
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page "
-            "(SUBSTRING(path, 1, (depth - 1) * 4))"
-        )
+        indexes |= POSTGRESQL
+    for name, columns in indexes.items():
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON wagtailcore_page {columns}")
 
 
 def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    for name in (*PORTABLE, *POSTGRESQL):
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("cms", "0006_import_identifiers"),
-    ]
+    dependencies = [("cms", "0006_import_identifiers")]
 
     operations = [migrations.RunPython(create, drop)]
