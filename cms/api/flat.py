@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 import orjson
 from django.db.models import Subquery
+from wagtail.models import Page
 
 from cms.models import FRENCH_COUNTRY_CODES, AuthorityPage, CallDirection, Cooperation
 
@@ -21,19 +22,32 @@ def _cache_parts(locale, filters):
     return [locale.language_code, *[f"{key}={filters[key]}" for key in sorted(filters)]]
 
 
+class _CallCounts(dict):
+    """{authority translation_key: Counter({direction: n})}; a fiche without open calls
+    reads as an empty Counter, without one being made and stored for each of them."""
+
+    def __missing__(self, key):
+        return _NO_CALLS
+
+
+_NO_CALLS = Counter()
+
+
 def open_call_counts(locale, restricted=None):
     """{authority translation_key: Counter({direction: n})} of open calls (one query)."""
-    counts = defaultdict(Counter)
+    counts = _CallCounts()
     rows = querysets.open_calls(locale, restricted=restricted).values_list(
         "authority_key", "direction"
     )
-    for key, direction in rows:
-        counts[key][direction] += 1
+    for (key, direction), number in Counter(rows).items():
+        counts.setdefault(key, Counter())[direction] = number
     return counts
 
 
 def build_map_features(locale, restricted=None, **filters):
     """A GeoJSON FeatureCollection: one Point per published fiche that has coordinates."""
+    if restricted is None:
+        restricted = Page.objects.private_q()  # once, for every query below
     authorities = querysets.authorities(locale, restricted=restricted, **filters).filter(
         latitude__isnull=False, longitude__isnull=False
     )
@@ -57,6 +71,7 @@ def build_map_features(locale, restricted=None, **filters):
     for page_id, slug in through.values_list("authoritypage_id", "theme__slug"):
         themes[page_id].append(slug)
     calls = open_call_counts(locale, restricted)
+    no_themes = ()
     url = PageUrls()
     features = [
         {
@@ -72,7 +87,7 @@ def build_map_features(locale, restricted=None, **filters):
                 "french": country in FRENCH_COUNTRY_CODES,
                 "openOffers": calls[key][CallDirection.OFFER],
                 "openRequests": calls[key][CallDirection.REQUEST],
-                "themes": themes[pk],
+                "themes": themes.get(pk, no_themes),
             },
         }
         for pk, title, url_path, key, language_code, country, kind, latitude, longitude in rows

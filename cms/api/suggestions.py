@@ -31,10 +31,13 @@ def check_limit(limit):
     return limit
 
 
-def source_profile(authority, call, restricted):
+def source_profile(authority, call, restricted, pool):
     """The Profile of the visible fiche or call suggestions are for, or InvalidFilter."""
     if authority is not None:
-        source = suggestions.authority_source(authority, restricted)
+        # A fiche's profile is in the pool (every visible fiche is); the database otherwise.
+        source = pool.authority_source(authority) or suggestions.authority_source(
+            authority, restricted
+        )
         message = gettext("No published fiche has the id “%(value)s”.")
         value = authority
     else:
@@ -58,8 +61,9 @@ def suggest(scope, *, authority=None, call=None, locale=None, limit=DEFAULT_LIMI
     limit = check_limit(limit)
     locale_obj = scope.locale(locale)
     restricted = scope.restricted
-    source = source_profile(authority, call, restricted)
-    ranked = candidate_pool(restricted).rank(source, limit)
+    pool = candidate_pool(restricted)
+    source = source_profile(authority, call, restricted, pool)
+    ranked = pool.rank(source, limit)
     return materialise(ranked, locale_obj, scope)
 
 

@@ -14,6 +14,7 @@ domains shared are counted for all of them at once, the rest of a score is at mo
 """
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import chain
 
 from cms.models import AuthorityPage, accepting_interest_q
@@ -26,6 +27,7 @@ from .candidates import (
     call_profile,
     call_taxonomy,
     codes,
+    partners_of,
     visible_calls,
 )
 from .scoring import (
@@ -110,6 +112,15 @@ class Pool:
     def __init__(self, authorities, calls):
         self.authorities = Side(authorities, "sought_countries")
         self.calls = Side(calls, "sought_countries")
+        self._authority_by_pk = {profile.pk: profile for profile in self.authorities.profiles}
+
+    def authority_source(self, pk):
+        """The Profile of the visible fiche ``pk`` with its partners (``authority_source``,
+        its row and taxonomy read from the pool), or None when the pool does not hold it."""
+        profile = self._authority_by_pk.get(int(pk)) if str(pk).isdigit() else None
+        if profile is None:
+            return None
+        return replace(profile, partners=partners_of(profile.authority_key))
 
     @classmethod
     def build(cls, restricted):
