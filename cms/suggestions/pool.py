@@ -13,6 +13,7 @@ domains shared are counted for all of them at once, the rest of a score is at mo
 ``OTHER_POINTS``, and once ``limit`` authorities beat every bound left, the rest is skipped.
 """
 
+import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import chain
@@ -125,9 +126,27 @@ class Pool:
     @classmethod
     def build(cls, restricted):
         """From the database: a fixed number of queries, whatever the number of fiches."""
+        shared = {}  # equal sets and codes kept once: a few hundred distinct ones in all
+
+        def compact(profile):
+            return replace(
+                profile,
+                authority_key=sys.intern(profile.authority_key),
+                country=sys.intern(profile.country),
+                themes=shared.setdefault(profile.themes, profile.themes),
+                domains=shared.setdefault(profile.domains, profile.domains),
+                sought_countries=shared.setdefault(
+                    profile.sought_countries, profile.sought_countries
+                ),
+                languages=shared.setdefault(profile.languages, profile.languages),
+            )
+
         rows = AuthorityPage.objects.visible(restricted).values(*AUTHORITY_FIELDS)
         themes, domains = authority_taxonomy()
-        authorities = [authority_profile(row, themes, domains) for row in rows]
+        authorities = [
+            compact(authority_profile(row, themes, domains)) for row in rows.iterator(2000)
+        ]
+        del themes, domains
         call_rows = visible_calls(restricted).filter(accepting_interest_q()).values(*CALL_FIELDS)
         themes, domains = call_taxonomy()
         languages = {
@@ -137,8 +156,10 @@ class Pool:
             )
         }
         calls = [
-            call_profile(row, themes, domains, languages.get(str(row["authority_key"]), NONE))
-            for row in call_rows
+            compact(
+                call_profile(row, themes, domains, languages.get(str(row["authority_key"]), NONE))
+            )
+            for row in call_rows.iterator(2000)
         ]
         return cls(authorities, calls)
 
