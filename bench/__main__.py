@@ -1,12 +1,16 @@
-"""``make bench`` (``python -m bench``): how fast the public API answers on a seeded database.
+"""``make bench`` (``python -m bench``): how fast the portal answers, beside its anchors.
 
-Seeds a scratch database (``DATABASE_URL``, default ``var/bench.sqlite3``) with
-``seed_demo --authorities N`` unless it already holds N fiches, then prints a table: the
-map's GeoJSON (cold and warm cache) beside the floor of one ``.values()`` query dumped with
-orjson, 100-item lists with nested objects, search and the CSV export, each with its SQL
-query count.
+Uses the database ``DATABASE_URL`` names (default ``var/bench.sqlite3``; the figures that
+count are PostgreSQL's, e.g. ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench15k``)
+and the cache ``REDIS_URL`` names (default local memory). A database holding another number
+of fiches than ``--authorities`` is seeded when empty (a scratch SQLite file is recreated);
+then ANALYZE, and a table: for each measure the project's median, spread and SQL count beside
+its anchors' in the same interleaved run (see ``bench.measures``), then the partner
+suggestions per source and the map widget in headless Chromium.
 
-    python -m bench --authorities 15000 --runs 7
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench15k REDIS_URL=redis://127.0.0.1:6379/7 \\
+        python -m bench --authorities 15000 --runs 7
+    python -m bench --authorities 2000 --only fiche search   # only the rows naming these words
     make bench BENCH_AUTHORITIES=15000
 """
 
@@ -14,15 +18,6 @@ import platform
 import sys
 
 from bench import cli
-
-
-def print_table(measures, heading, out):
-    width = max(len(m.name) for m in measures)
-    out.write(f"\n{heading}\n\n")
-    out.write(f"{'measure':<{width}}  {'median ms':>10}  {'SQL queries':>11}  note\n")
-    out.write(f"{'-' * width}  {'-' * 10}  {'-' * 11}  {'-' * 30}\n")
-    for m in measures:
-        out.write(f"{m.name:<{width}}  {m.median_ms:>10.1f}  {m.queries:>11}  {m.note}\n")
 
 
 def main(argv=None):
@@ -34,18 +29,23 @@ def main(argv=None):
 
     out = sys.stdout
     state = database.prepare(args.authorities, out)
-    results = measures.run_all(args.runs)
+    measured = measures.run_all(args.runs, args.only)
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    jit = database.jit_setting()
     heading = (
         f"{args.authorities:,} fiches ({state}); {connection.vendor} "
-        f"{connection.settings_dict['NAME']}; cache {cache}; Python {platform.python_version()}; "
-        f"median of {args.runs} runs"
+        f"{connection.settings_dict['NAME']}{jit}; cache {cache}; "
+        f"Python {platform.python_version()}; {args.runs} interleaved runs"
     )
-    print_table(results, heading, out)
+    measures.print_rows(measured, heading, out)
+    if args.only:
+        return
     # Partner suggestions: time per fiche and per call (suggestions.py).
     from bench import suggestions
 
     suggestions.run(args.runs, out)
+    if args.no_browser:
+        return
     # The map widget: payload size and time to markers in headless Chromium (map_load.py).
     from bench import map_load
 

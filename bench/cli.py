@@ -28,6 +28,12 @@ def parse_args(argv):
         default=DEFAULT_RUNS,
         help=f"timed runs per measure; the median is shown (default {DEFAULT_RUNS})",
     )
+    parser.add_argument(
+        "--only", nargs="*", help="only the measures whose name holds one of these words"
+    )
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the map widget in headless Chromium"
+    )
     args = parser.parse_args(argv)
     if args.authorities < 1 or args.runs < 1:
         parser.error("--authorities and --runs must be at least 1")

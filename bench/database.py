@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -42,8 +43,21 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
+def jit_setting():
+    """PostgreSQL's ``jit`` for this connection (", jit off"), or "" elsewhere."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        return f", jit {cursor.fetchone()[0]}"
+
+
 def prepare(count, out):
-    """Make the database hold ``count`` seeded fiches; returns a line describing it."""
+    """Make the database hold ``count`` seeded fiches; returns a line describing it.
+
+    The cache is cleared first: it may hold another database's payloads (two bench
+    databases sharing one Redis database)."""
+    cache.clear()
     path = sqlite_file()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,17 +6,24 @@ page receives, in one ``json_script`` block, the operation text, every visible s
 translated, and the few tables the browser cannot compute (country numeric codes, kinds).
 """
 
+import datetime
 import functools
+import gzip
+from functools import wraps
 
+import orjson
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from cms.api.cache import cached
 from cms.bootstrap import AUTHORITY_INDEX_SLUG
 from cms.models import FRENCH_COUNTRY_CODES, AuthorityKind
 
@@ -129,3 +136,71 @@ def widget_config(locale=None, compact=False):
 @require_safe
 def map_page(request):
     return render(request, "portal/map.html")
+
+
+# --- the widget's answer, compressed once -----------------------------------------------------
+
+
+def widget_locale(request):
+    """The locale of a POST that is exactly the widget's operation (its text, its name, one
+    ``locale`` variable naming a language of the site), else None."""
+    if request.method != "POST" or request.content_type != "application/json":
+        return None
+    try:
+        data = orjson.loads(request.body)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or set(data) - {"query", "operationName", "variables"}:
+        return None
+    variables = data.get("variables")
+    if (
+        data.get("query") != operation_document()
+        or data.get("operationName") != OPERATION_NAME
+        or not isinstance(variables, dict)
+        or set(variables) != {"locale"}
+    ):
+        return None
+    locale = variables["locale"]
+    return locale if locale in dict(settings.LANGUAGES) else None
+
+
+def accepts_gzip(request):
+    encodings = request.headers.get("Accept-Encoding", "")
+    return any(part.split(";")[0].strip() == "gzip" for part in encodings.split(","))
+
+
+def compressed_widget_answer(view):
+    """The endpoint, but the map widget's request answered from the cache: the answer of
+    ``view`` (5 MB of GeoJSON for 15,000 fiches) gzipped once per content version, locale
+    and day (deadlines close calls) and served as stored, ``Content-Encoding: gzip``, to a
+    client that accepts it; decompressed for one that does not. Any other request, and an
+    answer that is not a plain 200 without errors, goes to ``view`` as before."""
+
+    def build(request):
+        response = view(request)
+        body = response.content
+        if response.status_code != 200 or response.has_header("Content-Encoding"):
+            return None
+        if "errors" in orjson.loads(body):
+            return None
+        return gzip.compress(body, compresslevel=6)
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        locale = widget_locale(request)
+        if locale is None:
+            return view(request, *args, **kwargs)
+        parts = [locale, datetime.date.today()]
+        stored = cached("map-widget-gzip", parts, lambda: build(request))
+        if stored is None:
+            return view(request, *args, **kwargs)
+        response = HttpResponse(content_type="application/json")
+        if accepts_gzip(request):
+            response.content = stored
+            response["Content-Encoding"] = "gzip"
+        else:
+            response.content = gzip.decompress(stored)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
+
+    return wrapped

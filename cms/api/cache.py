@@ -9,7 +9,7 @@ import time
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from cms.models import ActionDomain, Theme
@@ -47,6 +47,25 @@ def cached(name, parts, build):
     return value
 
 
+_per_version = {}
+
+
+def per_version(name, build):
+    """``build()`` kept in this process while the content version stays the same: for the
+    small tables every request reads (view restrictions, locales, the taxonomy), read once
+    per process and change, not once per request. Without a version (the cache is down) it
+    is built every time: nothing would tell when it changes."""
+    version = content_version()
+    if version is None:
+        return build()
+    kept = _per_version.get(name)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = build()
+    _per_version[name] = (version, value)
+    return value
+
+
 def _on_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_content_version()
@@ -63,6 +82,6 @@ def connect_signals():
     post_page_move.connect(bump_content_version, dispatch_uid="api-post-move")
     post_delete.connect(_on_delete, dispatch_uid="api-deleted")
     # A new or lifted view restriction changes what is public without any publication.
-    for model in (PageViewRestriction, Theme, ActionDomain):
+    for model in (PageViewRestriction, Theme, ActionDomain, Locale):
         post_save.connect(_on_taxonomy_change, sender=model, dispatch_uid=f"api-save-{model}")
         post_delete.connect(_on_taxonomy_change, sender=model, dispatch_uid=f"api-del-{model}")

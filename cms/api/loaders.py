@@ -10,9 +10,10 @@ images. Resolvers reach relations only through their item's batch (``translation
 ``open_calls_of``, ``authority_of``, ``partner_of``, ``related_of``), never through
 attributes set on model instances.
 
-Today a batch loads all its relations when it is built. Paying only for what a query selects
-(issue 11) changes the batches alone: a relation becomes a property computed for the whole
-batch on first use, and the resolvers stay as they are.
+A relation is loaded for the whole batch on first use (issue 11): a query that selects only
+flat fields (title, url, country) costs the page query alone, and each relation it does
+select costs a fixed number of queries whatever the number of items. The page querysets
+themselves select the columns the API reads (``API_DEFERRED`` is left out).
 """
 
 from collections import defaultdict
@@ -61,14 +62,21 @@ def localized_authorities(keys, locale, scope):
 
 
 class Batch:
-    """Pages of one model loaded together, for one request and requested locale."""
+    """Pages of one model loaded together, for one request and requested locale.
+
+    ``related(page, name)`` is the page's many-to-many or child rows ``name``, prefetched for
+    every page of the batch the first time any page asks (``PREFETCH`` names the lookups).
+    """
+
+    PREFETCH = {}
 
     def __init__(self, pages, locale, scope):
         self.pages = list(pages)
         self.locale = locale
         self.language = locale.language_code
         self.scope = scope
-        self._translations = defaultdict(list)
+        self._prefetched = set()
+        self._translations = None
 
     def item(self, page):
         return Item(page, self.language, self)
@@ -76,8 +84,15 @@ class Batch:
     def items(self):
         return [self.item(page) for page in self.pages]
 
+    def related(self, page, name):
+        if name not in self._prefetched:
+            self._prefetched.add(name)
+            prefetch_related_objects(_saved(self.pages), self.PREFETCH.get(name, name))
+        return getattr(page, name).all()
+
     def _load_translations(self):
         """The other live, public copies of each page (one query)."""
+        translations = defaultdict(list)
         keys = {page.translation_key for page in self.pages}
         rows = (
             visible_pages(restricted=self.scope.restricted)
@@ -87,131 +102,149 @@ class Batch:
         )
         for pk, key, code, url_path in rows:
             url = self.scope.page_urls(url_path)
-            self._translations[key].append((pk, {"locale": code, "url": url}))
+            translations[key].append((pk, {"locale": code, "url": url}))
+        return translations
 
     def translations_of(self, page):
+        if self._translations is None:
+            self._translations = self._load_translations()
         return [value for pk, value in self._translations[page.translation_key] if pk != page.pk]
 
 
 class AuthorityBatch(Batch):
-    """Fiches with their taxonomy, foreign actors, cooperations (and partners' copies in the
-    locale), translations and open calls."""
+    """Fiches with, on first use, their taxonomy, foreign actors, cooperations (and partners'
+    copies in the locale), translations and open calls."""
+
+    PREFETCH = {
+        "cooperations": Prefetch(
+            "cooperations",
+            queryset=Cooperation.objects.select_related("partner_page").prefetch_related("themes"),
+        ),
+    }
 
     def __init__(self, pages, locale, scope):
         super().__init__(pages, locale, scope)
         self.by_key = {page.translation_key: page for page in self.pages}
-        self._partners = {}
-        self._open_calls = defaultdict(list)
-        self.calls = None
-        if not self.pages:
-            return
-        prefetch_related_objects(
-            _saved(self.pages),
-            "objective_themes",
-            "objective_domains",
-            "foreign_actors",
-            Prefetch(
-                "cooperations",
-                queryset=Cooperation.objects.select_related("partner_page").prefetch_related(
-                    "themes"
-                ),
-            ),
-        )
-        partner_keys = {
-            row.partner_page.translation_key
-            for page in self.pages
-            for row in page.cooperations.all()
-            if row.partner_page_id
-        }
-        self._partners = localized_authorities(partner_keys, locale, scope)
-        self._load_translations()
-        calls = list(
-            querysets.open_calls(locale, restricted=scope.restricted).filter(
-                authority_key__in=list(self.by_key)
-            )
-        )
-        self.calls = CallBatch(calls, locale, scope, authorities=self)
-        for call in calls:
-            self._open_calls[call.authority_key].append(call)
+        self._partners = None
+        self._calls = None
+
+    @property
+    def calls(self):
+        """The open calls of these fiches (a CallBatch whose fiches are this batch)."""
+        if self._calls is None:
+            calls = []
+            if self.pages:
+                calls = list(
+                    querysets.open_calls(
+                        self.locale,
+                        restricted=self.scope.restricted,
+                        authority_keys=list(self.by_key),
+                    )
+                )
+            self._calls = CallBatch(calls, self.locale, self.scope, authorities=self)
+            self._open_calls = defaultdict(list)
+            for call in calls:
+                self._open_calls[call.authority_key].append(call)
+        return self._calls
 
     def open_calls_of(self, page):
-        return [self.calls.item(call) for call in self._open_calls[page.translation_key]]
+        calls = self.calls
+        return [calls.item(call) for call in self._open_calls[page.translation_key]]
 
     def partner_of(self, cooperation):
         """The partner fiche's visible copy (an Item), else None (outside the portal, or not
         published: a draft or private fiche lends nothing, not even its title)."""
         if not cooperation.partner_page_id:
             return None
+        if self._partners is None:
+            partner_keys = {
+                row.partner_page.translation_key
+                for page in self.pages
+                for row in self.related(page, "cooperations")
+                if row.partner_page_id
+            }
+            self._partners = localized_authorities(partner_keys, self.locale, self.scope)
         page = self._partners.get(cooperation.partner_page.translation_key)
         return Item(page, self.language) if page is not None else None
 
 
 class CallBatch(Batch):
-    """Calls with their taxonomy, translations and fiche. Each call carries ``authority_key``
-    (``with_authority``); ``authorities`` is the batch holding their fiches, loaded here when
-    not given."""
+    """Calls with, on first use, their taxonomy, translations and fiche. Each call carries
+    ``authority_key`` (``with_authority``); ``authorities`` is the batch holding their
+    fiches, loaded on first use when not given."""
 
     def __init__(self, calls, locale, scope, *, authorities=None):
         super().__init__(calls, locale, scope)
-        self.authorities = authorities
-        if not self.pages:
-            return
-        prefetch_related_objects(_saved(self.pages), "themes", "action_domains")
-        self._load_translations()
-        if self.authorities is None:
+        self._authorities = authorities
+
+    @property
+    def authorities(self):
+        if self._authorities is None:
             keys = [call.authority_key for call in self.pages]
-            pages = localized_authorities(keys, locale, scope)
-            self.authorities = AuthorityBatch(pages.values(), locale, scope)
+            pages = localized_authorities(keys, self.locale, self.scope)
+            self._authorities = AuthorityBatch(pages.values(), self.locale, self.scope)
+        return self._authorities
 
     def authority_of(self, call):
-        page = self.authorities.by_key.get(call.authority_key) if self.authorities else None
-        return self.authorities.item(page) if page is not None else None
+        authorities = self.authorities
+        page = authorities.by_key.get(call.authority_key)
+        return authorities.item(page) if page is not None else None
 
 
 class NewsBatch(Batch):
-    """Articles with their themes, translations, related fiches and body images."""
+    """Articles with, on first use, their themes, translations, related fiches and body
+    images."""
+
+    PREFETCH = {
+        "related_authorities": Prefetch(
+            "related_authorities", queryset=AuthorityPage.objects.only("translation_key")
+        ),
+    }
 
     def __init__(self, articles, locale, scope):
         super().__init__(articles, locale, scope)
-        self.images = {}
-        self.authorities = None
-        if not self.pages:
-            return
-        prefetch_related_objects(
-            _saved(self.pages),
-            "themes",
-            Prefetch("related_authorities", queryset=AuthorityPage.objects.only("translation_key")),
-        )
-        self._load_translations()
-        keys = {
-            related.translation_key
-            for article in self.pages
-            for related in article.related_authorities.all()
-        }
-        pages = localized_authorities(keys, locale, scope)
-        self.authorities = AuthorityBatch(pages.values(), locale, scope)
-        self._load_images()
+        self._images = None
+        self._authorities = None
+
+    @property
+    def authorities(self):
+        if self._authorities is None:
+            keys = {
+                related.translation_key
+                for article in self.pages
+                for related in self.related(article, "related_authorities")
+            }
+            pages = localized_authorities(keys, self.locale, self.scope)
+            self._authorities = AuthorityBatch(pages.values(), self.locale, self.scope)
+        return self._authorities
 
     def related_of(self, article):
-        by_key = self.authorities.by_key
+        authorities = self.authorities
+        by_key = authorities.by_key
         return [
-            self.authorities.item(by_key[related.translation_key])
-            for related in article.related_authorities.all()
+            authorities.item(by_key[related.translation_key])
+            for related in self.related(article, "related_authorities")
             if related.translation_key in by_key
         ]
 
-    def _load_images(self):
+    @property
+    def images(self):
         """The images of every body in one query, with their (single, fixed) rendition."""
-        ids = {
-            block["value"].get("image")
-            for article in self.pages
-            for block in article.body.raw_data
-            if block["type"] == "image" and isinstance(block.get("value"), dict)
-        }
-        ids.discard(None)
-        if ids:
-            images = get_image_model().objects.filter(pk__in=ids)
-            self.images = {image.pk: image for image in images.prefetch_renditions(IMAGE_RENDITION)}
+        if self._images is None:
+            self._images = {}
+            ids = {
+                block["value"].get("image")
+                for article in self.pages
+                for block in article.body.raw_data
+                if block["type"] == "image" and isinstance(block.get("value"), dict)
+            }
+            ids.discard(None)
+            if ids:
+                images = get_image_model().objects.filter(pk__in=ids)
+                self._images = {
+                    image.pk: image for image in images.prefetch_renditions(IMAGE_RENDITION)
+                }
+        return self._images
 
 
 # --- entry points: pages in, items out ------------------------------------------------------

@@ -7,8 +7,10 @@ than an error (with the figures a client needs to see why).
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 
+from .cache import cached
 from .querysets import InvalidFilter
 
 MAX_PER_PAGE = 100
@@ -31,11 +33,23 @@ def check_pagination(page, per_page):
     return page, per_page
 
 
+def total(object_list):
+    """How many items ``object_list`` holds. A queryset's count is cached per content version
+    (the same for every page of a list, and the one figure that walks the whole locale
+    fallback: 130 ms at 15,000 fiches); its SQL, parameters included (the restrictions,
+    today's date for deadlines), is the key."""
+    if not isinstance(object_list, QuerySet):
+        return len(object_list)
+    sql, params = object_list.query.sql_with_params()
+    return cached("count", [sql, repr(params)], object_list.count)
+
+
 def paginate(object_list, page, per_page):
     """One page of ``object_list`` (a queryset, sliced in SQL, or a list) and its figures."""
     page, per_page = check_pagination(page, per_page)
     # No empty first page: an empty list has no pages (totalPages 0).
     paginator = Paginator(object_list, per_page, allow_empty_first_page=False)
+    paginator.count = total(object_list)  # a cached_property: set, it is not computed
     items = list(paginator.page(page)) if page <= paginator.num_pages else []
     return items, {
         "total": paginator.count,

@@ -18,6 +18,7 @@ class PageUrls:
     def _site_roots(self):
         if self._roots is None:
             self._roots = Site.get_site_root_paths()
+            self._single_site = len({root.site_id for root in self._roots}) == 1
         return self._roots
 
     def _prefix(self, language_code):
@@ -32,7 +33,7 @@ class PageUrls:
     def __call__(self, url_path):
         """The address of the page at ``url_path`` (relative when there is one site)."""
         roots = self._site_roots()
-        single_site = len({root.site_id for root in roots}) == 1
+        single_site = self._single_site  # once per instance, not per address
         for root in roots:
             if url_path and url_path.startswith(root.root_path):
                 prefix = self._prefix(root.language_code)

@@ -14,6 +14,7 @@ from . import flat, loaders, pagination, querysets, suggestions
 from .loaders import Item
 from .querysets import InvalidFilter
 from .scope import scope_for
+from .search import RankedSearch
 from .types import (
     Authority,
     AuthorityKindEnum,
@@ -260,8 +261,8 @@ class Query(graphene.ObjectType):
     def resolve_search(root, info, query, page, per_page, locale=None):
         scope = scope_for(info)
         locale_obj = scope.locale(locale)
-        pagination.check_pagination(page, per_page)  # before searching
-        results = search_content(query, locale_obj, scope)
+        page, per_page = pagination.check_pagination(page, per_page)  # before searching
+        results = search_content(query, locale_obj, scope, stop=page * per_page)
         return one_page(loaders.load_mixed, results, page, per_page, locale_obj, scope)
 
     @staticmethod
@@ -299,20 +300,20 @@ def call_queryset(
     return queryset
 
 
-def search_content(text, locale, scope):
-    """Fiches, calls and news in ``locale`` (with fallback) matching ``text``, best first."""
-    scored = []
+def search_content(text, locale, scope, stop=20):
+    """Fiches, calls and news in ``locale`` (with fallback) matching ``text``, best first
+    (a ``RankedSearch``: counted and read a page at a time, ``stop`` the end of the first
+    page to be read)."""
     if not text.strip():
-        return scored
+        return []
     backend = get_search_backend()
     visible_sets = {
         AuthorityPage: querysets.authorities(locale, restricted=scope.restricted),
         PartnershipCallPage: querysets.calls(locale, restricted=scope.restricted),
         NewsPage: querysets.news(locale, restricted=scope.restricted),
     }
+    results = []
     for model, visible_set in visible_sets.items():
         candidates = model.objects.filter(pk__in=visible_set.values("pk"))
-        results = backend.search(text, candidates).annotate_score("_score")
-        scored.extend(results)
-    scored.sort(key=lambda page: (-(page._score or 0), page.title))
-    return scored
+        results.append(backend.search(text, candidates).annotate_score("_score"))
+    return RankedSearch(results, stop)

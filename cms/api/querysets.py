@@ -123,13 +123,22 @@ def calls(
     search=None,
     order="NEWEST",
     restricted=None,
+    authority_keys=None,
 ):
     """Published calls in ``locale`` (with fallback) whose authority is published too.
 
     Each call carries ``authority_key``: the translation_key of its authority, which links
-    it to the authority's copy in any language.
+    it to the authority's copy in any language. ``authority_keys``: the calls of those
+    authorities only (translation keys, or a subquery of them).
     """
-    queryset = PartnershipCallPage.objects.visible_in(locale, restricted).with_authority(restricted)
+    if authority:
+        if not str(authority).isdigit():
+            raise InvalidFilter(gettext("Unknown authority id “%(value)s”.") % {"value": authority})
+        keys = AuthorityPage.objects.filter(pk=authority).values("translation_key")
+        authority_keys = Subquery(keys)
+    queryset = PartnershipCallPage.objects.visible_in(locale, restricted).with_authority(
+        restricted, authority_keys
+    )
     if direction:
         queryset = queryset.filter(
             direction=check_choice(direction, CallDirection, gettext("direction"))
@@ -141,11 +150,6 @@ def calls(
     if country:
         code = check_country(country)
         queryset = queryset.filter(Q(authority_country=code) | Q(target_countries__contains=code))
-    if authority:
-        if not str(authority).isdigit():
-            raise InvalidFilter(gettext("Unknown authority id “%(value)s”.") % {"value": authority})
-        keys = AuthorityPage.objects.filter(pk=authority).values("translation_key")
-        queryset = queryset.filter(authority_key__in=Subquery(keys))
     queryset = queryset.order_by(*CALL_ORDERS[order])
     if search:
         queryset = queryset.filter(pk__in=search_ids(PartnershipCallPage, search, queryset))

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from cms.models import ActionDomain, Theme
 
 from . import querysets
+from .cache import per_version
 from .paths import PageUrls
 
 
@@ -37,7 +38,7 @@ class ApiScope:
     def restricted(self):
         if self._restricted is None:
             # Wagtail's private_q(), from the same single query, less the unlocked page.
-            restrictions = list(PageViewRestriction.objects.select_related("page"))
+            restrictions = view_restrictions()
             restricted = Q(pk__in=[])
             for restriction in restrictions:
                 restricted |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
@@ -58,7 +59,8 @@ class ApiScope:
 
     def _load_locales(self):
         if not self._locales:
-            self._locales = {locale.language_code: locale for locale in Locale.objects.all()}
+            locales = per_version("locales", lambda: list(Locale.objects.all()))
+            self._locales = {locale.language_code: locale for locale in locales}
             self._locale_codes = {locale.pk: code for code, locale in self._locales.items()}
 
     def locale(self, code):
@@ -82,11 +84,7 @@ class ApiScope:
 
     def _load_taxonomy(self):
         if self._taxonomy is None:
-            rows = {}
-            for model in (Theme, ActionDomain):
-                for obj in model.objects.select_related("locale"):
-                    rows[(model, obj.translation_key, obj.locale.language_code)] = obj
-            self._taxonomy = rows
+            self._taxonomy = per_version("taxonomy", _taxonomy_rows)
         return self._taxonomy
 
     def localized(self, obj, language_code):
@@ -133,6 +131,30 @@ class ApiScope:
 
     def url(self, page):
         return self.page_urls(page.url_path)
+
+
+def view_restrictions():
+    """Every PageViewRestriction with its page, read once per process and content version."""
+    return per_version(
+        "restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
+    )
+
+
+def under_restriction(page):
+    """Whether a view restriction covers ``page`` (on it or an ancestor), as Wagtail's
+    ``page.get_view_restrictions().exists()`` says for a page that is not an alias."""
+    if page.alias_of_id:
+        return page.get_view_restrictions().exists()
+    return any(page.path.startswith(r.page.path) for r in view_restrictions())
+
+
+def _taxonomy_rows():
+    """{(model, translation_key, language code): row} of every theme and action domain."""
+    rows = {}
+    for model in (Theme, ActionDomain):
+        for obj in model.objects.select_related("locale"):
+            rows[(model, obj.translation_key, obj.locale.language_code)] = obj
+    return rows
 
 
 def scope_for(info):

@@ -5,11 +5,15 @@ rank its candidates, then loads the few pages it returns, in the requested local
 fallback), as the items the GraphQL types read.
 """
 
+import datetime
+import hashlib
+
 from django.utils.translation import gettext
 
 from cms import suggestions
 
 from . import loaders, querysets
+from .cache import content_version
 from .querysets import InvalidFilter
 
 DEFAULT_LIMIT = 10
@@ -27,10 +31,13 @@ def check_limit(limit):
     return limit
 
 
-def source_profile(authority, call, restricted):
+def source_profile(authority, call, restricted, pool):
     """The Profile of the visible fiche or call suggestions are for, or InvalidFilter."""
     if authority is not None:
-        source = suggestions.authority_source(authority, restricted)
+        # A fiche's profile is in the pool (every visible fiche is); the database otherwise.
+        source = pool.authority_source(authority) or suggestions.authority_source(
+            authority, restricted
+        )
         message = gettext("No published fiche has the id “%(value)s”.")
         value = authority
     else:
@@ -54,9 +61,27 @@ def suggest(scope, *, authority=None, call=None, locale=None, limit=DEFAULT_LIMI
     limit = check_limit(limit)
     locale_obj = scope.locale(locale)
     restricted = scope.restricted
-    source = source_profile(authority, call, restricted)
-    ranked = suggestions.rank(source, suggestions.candidates(source, restricted), limit)
+    pool = candidate_pool(restricted)
+    source = source_profile(authority, call, restricted, pool)
+    ranked = pool.rank(source, limit)
     return materialise(ranked, locale_obj, scope)
+
+
+_pools = {}
+
+
+def candidate_pool(restricted):
+    """The suggestions' ``Pool`` of this process, rebuilt when what it holds may have changed:
+    the content version (any publication, move, restriction, taxonomy change), the day (the
+    calls past their deadline leave it) or the request's restrictions (an unlocked page)."""
+    digest = hashlib.sha256(str(restricted).encode()).hexdigest()
+    key = (content_version(), datetime.date.today(), digest)
+    pool = _pools.get(key)
+    if pool is None:
+        pool = suggestions.Pool.build(restricted)
+        _pools.clear()  # one pool per process: the last one asked
+        _pools[key] = pool
+    return pool
 
 
 def materialise(ranked, locale, scope):

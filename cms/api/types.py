@@ -98,10 +98,11 @@ def term_name(parent, info):
 
 
 def nested(attribute):
-    """The related rows ``attribute`` (prefetched by the loaders), as items."""
+    """The related rows ``attribute`` of the item's page, loaded by its batch for every page
+    of the batch on first use, as items."""
 
     def resolve(parent, info):
-        return [parent.child(obj) for obj in getattr(parent.obj, attribute).all()]
+        return [parent.child(obj) for obj in parent.batch.related(parent.obj, attribute)]
 
     return staticmethod(resolve)
 
@@ -286,7 +287,11 @@ class Cooperation(ItemType):
         return country_value(scope_for(info), code, parent.language)
 
     resolve_kind_label = label_of(CooperationKind, "kind")
-    resolve_themes = nested("themes")
+
+    @staticmethod
+    def resolve_themes(parent, info):
+        # Prefetched with the cooperations (loaders.AuthorityBatch.PREFETCH).
+        return [parent.child(theme) for theme in parent.obj.themes.all()]
 
     @staticmethod
     def resolve_active(parent, info):

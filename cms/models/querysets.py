@@ -13,8 +13,9 @@ import datetime
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Substr
+from django.db.models.lookups import Exact
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
@@ -32,13 +33,25 @@ class PortalPageQuerySet(PageQuerySet):
         return self.live().filter(alias_of__isnull=True).exclude(restricted)
 
     def with_locale_fallback(self, locale, restricted=None):
-        """Pages in ``locale`` plus, for content with no visible copy in it, its oldest copy."""
-        same_key = visible_pages(self.model, restricted).filter(
-            translation_key=OuterRef("translation_key")
+        """Pages in ``locale`` plus, for content with no visible copy in it, its oldest copy.
+
+        One ``NOT EXISTS`` (no ``OR`` around it), so PostgreSQL plans it as an anti-join
+        (hashed for a whole list, by index for a few keys) instead of two correlated subplans
+        per row: a page is listed unless another visible copy of it is in ``locale``, or is
+        older while this one is not in ``locale``.
+        """
+        in_locale = Exact(OuterRef("locale_id"), locale.pk)
+        # Older copies hide this one only when it is not itself in the locale (ids are > 0).
+        older_than = Case(
+            When(in_locale, then=Value(0)), default=OuterRef("pk"), output_field=IntegerField()
         )
-        has_copy_in_locale = Exists(same_key.filter(locale=locale))
-        has_older_copy = Exists(same_key.filter(pk__lt=OuterRef("pk")))
-        return self.filter(Q(locale=locale) | (~has_copy_in_locale & ~has_older_copy))
+        hiding = (
+            visible_pages(self.model, restricted)
+            .filter(translation_key=OuterRef("translation_key"))
+            .exclude(pk=OuterRef("pk"))
+            .filter(Q(locale=locale) | Q(pk__lt=older_than))
+        )
+        return self.filter(~Exists(hiding))
 
     def visible_in(self, locale, restricted=None):
         """Visible pages as a visitor of ``locale`` sees them: with the locale fallback."""
@@ -67,17 +80,22 @@ class AuthorityQuerySet(PortalPageQuerySet):
 
 
 class CallQuerySet(PortalPageQuerySet):
-    def with_authority(self, restricted=None):
+    def with_authority(self, restricted=None, authority_keys=None):
         """Calls whose fiche is visible, each with ``authority_key`` (the fiche's
         translation_key, which links it to the fiche's copy in any language) and
-        ``authority_country``."""
+        ``authority_country``; ``authority_keys`` keeps the calls of those fiches only."""
         # By name: AuthorityPage is declared after this module, which its manager imports.
         authority_model = apps.get_model("cms", "AuthorityPage")
         parent = visible_pages(authority_model, restricted).filter(path=parent_path())
-        return self.annotate(
+        wanted = parent
+        if authority_keys is not None:
+            wanted = parent.filter(translation_key__in=authority_keys)
+        # The filter as EXISTS (a semi-join PostgreSQL hashes on the parent path), the two
+        # values as subqueries in the SELECT list: computed for the rows returned only.
+        return self.filter(Exists(wanted)).annotate(
             authority_key=Subquery(parent.values("translation_key")[:1]),
             authority_country=Subquery(parent.values("country")[:1]),
-        ).filter(authority_key__isnull=False)
+        )
 
 
 def accepting_interest_q():

@@ -16,6 +16,7 @@ from django.utils import translation
 from django_countries import countries as all_countries
 from wagtail.models import Page
 
+from cms.api.scope import under_restriction
 from cms.models import (
     AuthorityIndexPage,
     AuthorityKind,
@@ -54,7 +55,7 @@ def suggestions_wanted(page, request):
         return False
     # A private fiche is answered 404 by its root field; asking for its suggestions would
     # be an error instead (the public API does not know it).
-    return not page.get_view_restrictions().exists()
+    return not under_restriction(page)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ the API), in two parts:
 - ``candidates``: the source's profile and every plausible candidate's, read with a fixed
   number of ``.values()`` queries (candidates share a theme or a sought country with the
   source).
+- ``pool``: every candidate's profile built once and indexed (``Pool``), and a ranking that
+  gives what ``rank`` over ``candidates`` gives while scoring only the candidates that can
+  still win; the API keeps a pool while content does not change.
 
 The public API's ``suggestedPartners`` (cms.api.suggestions) checks the arguments, ranks the
 candidates and loads only the few pages it returns.
@@ -16,6 +19,7 @@ once, with its best-scoring match, so an authority with many calls cannot flood 
 """
 
 from .candidates import authority_source, call_source, candidates
+from .pool import Pool
 from .scoring import (
     COUNTRY_SOUGHT,
     OFFER_MEETS_REQUEST,
@@ -33,6 +37,7 @@ __all__ = [
     "OFFER_MEETS_REQUEST",
     "PER_SHARED_DOMAIN",
     "PER_SHARED_THEME",
+    "Pool",
     "SHARED_LANGUAGE",
     "Profile",
     "authority_source",

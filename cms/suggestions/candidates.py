@@ -139,8 +139,13 @@ def call_profile(row, themes, domains, languages, partners=frozenset()):
 
 def partners_of(authority_key):
     """Translation keys of the authorities cooperating with this one, either way (one query)."""
+    # Its copies' ids first, as values: an OR across two joins, or over two subqueries,
+    # is estimated to match most cooperations and scans them all.
+    copies = list(
+        AuthorityPage.objects.filter(translation_key=authority_key).values_list("pk", flat=True)
+    )
     rows = Cooperation.objects.filter(
-        Q(authority__translation_key=authority_key) | Q(partner_page__translation_key=authority_key)
+        Q(authority_id__in=copies) | Q(partner_page_id__in=copies)
     ).values_list("authority__translation_key", "partner_page__translation_key")
     return frozenset(str(key) for pair in rows for key in pair if key) - {str(authority_key)}
 

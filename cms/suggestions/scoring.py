@@ -28,7 +28,7 @@ COUNTRY_SOUGHT = 12
 SHARED_LANGUAGE = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """What scoring needs to know about a fiche or a call (codes and ids only)."""
 

@@ -145,6 +145,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles a query whose estimated cost passes jit_above_cost (100,000)
+    # at every execution: it pays for analytic scans of millions of rows, while the portal's
+    # queries take milliseconds and an estimate over the threshold (correlated subqueries
+    # are estimated per row) cost up to 830 ms of compiling for 160 ms of work (issue 11).
+    # Off for the portal's connections; the query shapes keep estimates sane on their own.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
