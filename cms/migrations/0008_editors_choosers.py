@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0006_import_identifiers'),
+        ('cms', '0007_speed_indexes'),
     ]
 
     operations = [
