@@ -36,7 +36,14 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision
 
 from cms.api.cache import bump_content_version
 from cms.bootstrap import find_skeleton
-from cms.models import ActionDomain, AuthorityPage, Cooperation, ForeignActor, Theme
+from cms.models import (
+    ActionDomain,
+    AuthorityPage,
+    Cooperation,
+    ForeignActor,
+    PartnershipCallPage,
+    Theme,
+)
 from cms.models import bulk as writer
 
 from . import columns, values
@@ -230,6 +237,9 @@ class TableReader:
         if self.table == columns.FICHES:
             needed = {"id", "official_code", "external_id", "title"}
             what = ", ".join(str(c.header) for c in columns.FICHE_COLUMNS if c.key in needed)
+        elif self.table == columns.CALLS:
+            needed = {"call_id", "call_external_id", *(c.key for c in columns.FICHE_LINK_COLUMNS)}
+            what = ", ".join(str(c.header) for c in columns.CALL_COLUMNS if c.key in needed)
         else:
             needed = {c.key for c in columns.FICHE_LINK_COLUMNS}
             what = ", ".join(str(c.header) for c in columns.FICHE_LINK_COLUMNS)
@@ -320,6 +330,8 @@ def read_cell(reader, cell, vocabularies):
         "authority_kind": vocabularies.authority_kinds,
         "cooperation_kind": vocabularies.cooperation_kinds,
         "actor_kind": vocabularies.actor_kinds,
+        "call_direction": vocabularies.call_directions,
+        "call_status": vocabularies.call_statuses,
         "country": vocabularies.countries,
         "country_name": vocabularies.countries,
     }.get(reader)
@@ -510,6 +522,9 @@ class _Importer:
         if fiche_reader is not None:
             self._plan_fiches(fiche_reader, report, write=False)
         self._plan_links_only(report, write=False)
+        if columns.CALLS in self.readers:
+            self.calls = CallImporter(self, self.readers[columns.CALLS])
+            self.calls.plan(report)
 
     def _index_new_fiches(self, reader, report):
         """First look at the fiche rows: who they are, and duplicate identifiers."""
@@ -977,6 +992,8 @@ class _Importer:
         links_report = Report(report.language, report.publish)
         self._plan_links_only(links_report, write=True)
         report.linked = self._link_pending_partners()
+        if columns.CALLS in self.readers:
+            self.calls.apply(Report(report.language, report.publish))
         report.notes.append(gettext("Written in one transaction."))
 
     def _write_creations(self, creations):
@@ -1140,3 +1157,242 @@ class _Importer:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE wagtailcore_page, cms_authoritypage")
         bump_content_version()
+
+
+# --- partnership calls --------------------------------------------------------------------
+
+CALL_FIELDS = [c.field for c in columns.CALL_COLUMNS if c.field]
+CALL_M2M = {"themes": Theme, "action_domains": ActionDomain}
+CALL_REQUIRED = {"title", "direction", "status", "summary"}
+
+
+@dataclass
+class CallPlan:
+    """What the plan decided for one call row: its fiche, its call (None: a new one)."""
+
+    line: int
+    status: str
+    fiche: int
+    call: int | None
+
+
+class CallImporter:
+    """The calls table: one row per partnership call, a child page of its fiche.
+
+    A call is found by its portal identifier, else its external identifier (in the import's
+    locale); a new one goes under the fiche named by the "Fiche" columns (an existing fiche,
+    or one this file creates). The editor's rules are the model's (``clean_fields`` and
+    ``clean``: statuses, directions, dates, budgets); a changed call gets a new revision
+    through Wagtail, an unpublished draft is reported, never overwritten. Calls are few next
+    to fiches: they are written one by one with Wagtail's own ``add_child``.
+    """
+
+    def __init__(self, importer, reader):
+        self.importer = importer
+        self.reader = reader
+        self.plans = []
+        self.new_pks = []
+        self.existing = {}  # call pk → fiche pk
+        self.external = defaultdict(list)
+        calls = PartnershipCallPage.objects.values_list("pk", "path", "locale_id", "external_id")
+        paths = {}
+        for pk, path, locale_id, external_id in calls:
+            paths[pk] = path[: -Page.steplen]
+            if external_id and locale_id == importer.locale.pk:
+                self.external[external_id].append(pk)
+        parents = dict(Page.objects.filter(path__in=set(paths.values())).values_list("path", "pk"))
+        self.existing = {pk: parents.get(path) for pk, path in paths.items()}
+
+    def plan(self, report):
+        refused_fiches = {
+            line.pk: line.line
+            for line in report.lines
+            if line.table == columns.FICHES and line.status == REFUSED and line.pk
+        }
+        seen = {}
+        rows = list(self.reader.rows())
+        calls = self._load([pk for pk in (self._call_of(row)[0] for row in rows) if pk])
+        for row in rows:
+            call_pk, problems = self._call_of(row) if not row.errors else (None, [])
+            messages = list(row.errors) + problems
+            fiche = None
+            if not messages:
+                fiche, problems = self._fiche_of(row, call_pk, refused_fiches)
+                messages += problems
+            if not messages and call_pk and call_pk in seen:
+                messages.append(
+                    gettext("This call is already on line %(line)s.") % {"line": seen[call_pk]}
+                )
+            if call_pk:
+                seen.setdefault(call_pk, row.line)
+            call = calls.get(call_pk)
+            title = row.get("call_title") or (call.title if call else "")
+            if messages:
+                report.lines.append(Line(columns.CALLS, row.line, REFUSED, title, messages))
+                continue
+            status, messages = self._plan_call(row, call, write=False)
+            report.lines.append(Line(columns.CALLS, row.line, status, title, messages, call_pk))
+            if status in (CREATED, UPDATED):
+                self.plans.append(CallPlan(row.line, status, fiche, call_pk))
+
+    def _call_of(self, row):
+        """(existing call pk or None, [problems]) from the call's identifiers."""
+        pk, external_id = row.get("call_id"), row.get("call_external_id") or ""
+        if pk and pk not in self.existing:
+            return None, [gettext("No call has the identifier %(id)s in the portal.") % {"id": pk}]
+        found = sorted(set(self.external.get(external_id, []))) if external_id else []
+        if len(found) > 1 and not pk:
+            return None, [
+                gettext("“%(code)s” identifies several calls: give the portal identifier.")
+                % {"code": external_id}
+            ]
+        if pk and found and pk not in found:
+            return None, [gettext("The call's identifiers lead to different calls.")]
+        return pk or (found[0] if found else None), []
+
+    def _fiche_of(self, row, call_pk, refused_fiches):
+        """(fiche target, [problems]): an existing fiche's pk or ``-line`` of a new one."""
+        given = any(row.get(c.key) for c in columns.FICHE_LINK_COLUMNS)
+        if not given:
+            if call_pk:
+                return self.existing[call_pk], []
+            return None, [gettext("A new call needs its fiche: fill one of the Fiche columns.")]
+        index = self.importer.index
+        target, problems = index.find(
+            row.get("fiche_id"),
+            row.get("fiche_official_code", ""),
+            "",
+            row.get("fiche_external_id", ""),
+        )
+        if problems:
+            return None, problems
+        if target is None:
+            code = row.get("fiche_official_code") or row.get("fiche_external_id")
+            return None, [
+                gettext("No fiche has the identifier “%(code)s”: import the fiche first.")
+                % {"code": code}
+            ]
+        if target in refused_fiches:
+            return None, [
+                gettext("Its fiche (line %(line)s) is refused.") % {"line": refused_fiches[target]}
+            ]
+        if call_pk and self.existing[call_pk] != target:
+            return None, [
+                gettext("This call belongs to the fiche “%(fiche)s”: a call does not move.")
+                % {"fiche": index.title(self.existing[call_pk])}
+            ]
+        return target, []
+
+    def _load(self, pks):
+        calls = PartnershipCallPage.objects.filter(pk__in=pks).prefetch_related(
+            "themes", "action_domains"
+        )
+        return {call.pk: call for call in calls}
+
+    def _assign(self, call, row):
+        for column in columns.CALL_COLUMNS:
+            if not column.field or column.key not in row.values:
+                continue
+            value = row.values[column.key]
+            if column.field in CALL_M2M:
+                model = CALL_M2M[column.field]
+                setattr(call, column.field, list(model.objects.filter(pk__in=value)))
+            elif value is None and column.reader in ("text", "rich_text"):
+                setattr(call, column.field, "")
+            else:
+                setattr(call, column.field, value)
+
+    def _compared(self, call):
+        data = {}
+        for name in CALL_FIELDS:
+            value = getattr(call, name)
+            if name in CALL_M2M:
+                value = related_pks(value)
+            value = plain(value)
+            data[name] = sorted(value) if isinstance(value, list) else value
+        return data
+
+    def _validate(self, call, row, new):
+        touched = {c.field for c in columns.CALL_COLUMNS if c.field and c.key in row.values}
+        if new:
+            touched |= CALL_REQUIRED
+        exclude = [f.name for f in PartnershipCallPage._meta.fields if f.name not in touched]
+        errors = []
+        try:
+            call.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors += validation_messages(error, PartnershipCallPage)
+        call._check_slug_is_unique = lambda: None  # a free slug is chosen when writing
+        try:
+            call.clean()
+        except ValidationError as error:
+            errors += validation_messages(error, PartnershipCallPage)
+        return errors
+
+    def _plan_call(self, row, call, write, fiche=None):
+        """(status, [messages]); with ``write``, the call is saved too."""
+        if call is None:
+            candidate = PartnershipCallPage(locale=self.importer.locale, title="")
+            self._assign(candidate, row)
+            messages = self._validate(candidate, row, new=True)
+            if messages:
+                return REFUSED, messages
+            if write:
+                self._create(candidate, fiche)
+            return CREATED, []
+        base = call
+        if call.has_unpublished_changes and call.latest_revision_id:
+            base = call.get_latest_revision_as_object()
+        before = self._compared(base)
+        self._assign(base, row)
+        messages = self._validate(base, row, new=False)
+        if messages:
+            return REFUSED, messages
+        if self._compared(base) == before:
+            return UNCHANGED, []
+        if call.has_unpublished_changes:
+            return DRAFT_KEPT, [
+                gettext(
+                    "An editor's unpublished draft of this call is waiting: the import did "
+                    "not overwrite it. Publish or discard the draft, then import again."
+                )
+            ]
+        if write:
+            revision = base.save_revision(user=self.importer.user, log_action=True, clean=False)
+            if self.importer.publish:
+                revision.publish(user=self.importer.user)
+        return UPDATED, []
+
+    def _create(self, call, fiche):
+        parent = AuthorityPage.objects.get(pk=self.importer.real.get(fiche, fiche))
+        taken = set(
+            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).values_list(
+                "slug", flat=True
+            )
+        )
+        base = slugify(call.title, allow_unicode=True)[:240] or "call"
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        call.slug = slug
+        call.owner = self.importer.user
+        call.live = self.importer.publish
+        call.has_unpublished_changes = not self.importer.publish
+        parent.add_child(instance=call)
+        revision = call.save_revision(user=self.importer.user, log_action=True, clean=False)
+        if self.importer.publish:
+            revision.publish(user=self.importer.user)
+        self.new_pks.append(call.pk)
+
+    def apply(self, report):
+        """Write what the plan decided (rows read again: the plan kept one line each)."""
+        plans = {plan.line: plan for plan in self.plans}
+        rows = [row for row in self.reader.rows() if row.line in plans]
+        calls = self._load([plans[row.line].call for row in rows if plans[row.line].call])
+        for row in rows:
+            plan = plans[row.line]
+            status, _messages = self._plan_call(
+                row, calls.get(plan.call), write=True, fiche=plan.fiche
+            )
+            report.lines.append(Line(columns.CALLS, row.line, status))
