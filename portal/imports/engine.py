@@ -465,6 +465,64 @@ class FicheOutcome:
     target: int | None
 
 
+def free_slug(title, taken, fallback):
+    """A slug from ``title`` not in ``taken`` (which gains it)."""
+    base = slugify(title, allow_unicode=True)[:240] or fallback
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    taken.add(slug)
+    return slug
+
+
+def first_revisions(model, pages, user, publish):
+    """The first revision and history entries of pages inserted in bulk (one chunk)."""
+    page_type = ContentType.objects.get_for_model(model)
+    base_type = ContentType.objects.get_for_model(Page)
+    now = timezone.now()
+    revisions = [
+        Revision(
+            content_type=page_type,
+            base_content_type=base_type,
+            object_id=str(page.pk),
+            user=user,
+            created_at=now,
+            content=page.serializable_data(),
+            object_str=page.title,
+        )
+        for page in pages
+    ]
+    Revision.objects.bulk_create(revisions)
+    bases = []
+    for page, revision in zip(pages, revisions, strict=True):
+        base = Page(pk=page.pk)
+        base.latest_revision_id = revision.pk
+        base.latest_revision_created_at = now
+        base.live_revision_id = revision.pk if publish else None
+        bases.append(base)
+    Page.objects.bulk_update(
+        bases, ["latest_revision", "latest_revision_created_at", "live_revision"]
+    )
+    entries = []
+    actions = ["wagtail.create"] + (["wagtail.publish"] if publish else [])
+    for page, revision in zip(pages, revisions, strict=True):
+        entries += [
+            PageLogEntry(
+                content_type=page_type,
+                page_id=page.pk,
+                label=page.title,
+                action=action,
+                user=user,
+                revision=revision,
+                timestamp=now,
+                content_changed=True,
+            )
+            for action in actions
+        ]
+    PageLogEntry.objects.bulk_create(entries)
+
+
 class _Importer:
     def __init__(self, data, filename, locale_code, publish, user, progress):
         self.language = translation.get_language()
@@ -746,13 +804,7 @@ class _Importer:
         return FicheOutcome(CREATED, target), {}
 
     def _free_slug(self, title):
-        base = slugify(title, allow_unicode=True)[:240] or "fiche"
-        slug, number = base, 1
-        while slug in self.slugs:
-            number += 1
-            slug = f"{base}-{number}"
-        self.slugs.add(slug)
-        return slug
+        return free_slug(title, self.slugs, "fiche")
 
     def _compared(self, page):
         data = {name: plain(getattr(page, name)) for name in FICHE_FIELDS if name not in M2M_FIELDS}
@@ -1040,51 +1092,9 @@ class _Importer:
                 theme_pairs = [(obj.pk, t) for obj, entry in rows for t in entry["themes"]]
                 writer.insert_many_to_many(Cooperation, "themes", theme_pairs)
         pks = [pk for _t, pk in self.created]
-        page_type = ContentType.objects.get_for_model(AuthorityPage)
-        base_type = ContentType.objects.get_for_model(Page)
-        now = timezone.now()
         for start in range(0, len(pks), CHUNK):
             pages = list(self._load(pks[start : start + CHUNK]).values())
-            revisions = [
-                Revision(
-                    content_type=page_type,
-                    base_content_type=base_type,
-                    object_id=str(page.pk),
-                    user=self.user,
-                    created_at=now,
-                    content=page.serializable_data(),
-                    object_str=page.title,
-                )
-                for page in pages
-            ]
-            Revision.objects.bulk_create(revisions)
-            bases = []
-            for page, revision in zip(pages, revisions, strict=True):
-                base = Page(pk=page.pk)
-                base.latest_revision_id = revision.pk
-                base.latest_revision_created_at = now
-                base.live_revision_id = revision.pk if self.publish else None
-                bases.append(base)
-            Page.objects.bulk_update(
-                bases, ["latest_revision", "latest_revision_created_at", "live_revision"]
-            )
-            entries = []
-            for page, revision in zip(pages, revisions, strict=True):
-                actions = ["wagtail.create"] + (["wagtail.publish"] if self.publish else [])
-                entries += [
-                    PageLogEntry(
-                        content_type=page_type,
-                        page_id=page.pk,
-                        label=page.title,
-                        action=action,
-                        user=self.user,
-                        revision=revision,
-                        timestamp=now,
-                        content_changed=True,
-                    )
-                    for action in actions
-                ]
-            PageLogEntry.objects.bulk_create(entries)
+            first_revisions(AuthorityPage, pages, self.user, self.publish)
 
     def _inline_object(self, table, authority_pk, order, entry):
         common = {"authority_id": authority_pk, "locale_id": self.locale.pk, "sort_order": order}
@@ -1153,6 +1163,8 @@ class _Importer:
     def refresh(self):
         """Once, after the transaction: search index, planner statistics, caches."""
         writer.index_for_search(AuthorityPage, self.new_pks)
+        if columns.CALLS in self.readers:
+            writer.index_for_search(PartnershipCallPage, self.calls.new_pks)
         if self.new_pks and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE wagtailcore_page, cms_authoritypage")
@@ -1183,8 +1195,8 @@ class CallImporter:
     locale); a new one goes under the fiche named by the "Fiche" columns (an existing fiche,
     or one this file creates). The editor's rules are the model's (``clean_fields`` and
     ``clean``: statuses, directions, dates, budgets); a changed call gets a new revision
-    through Wagtail, an unpublished draft is reported, never overwritten. Calls are few next
-    to fiches: they are written one by one with Wagtail's own ``add_child``.
+    through Wagtail, an unpublished draft is reported, never overwritten. New calls are
+    inserted in bulk like new fiches (``cms.models.bulk``, a first revision each).
     """
 
     def __init__(self, importer, reader):
@@ -1338,7 +1350,7 @@ class CallImporter:
             if messages:
                 return REFUSED, messages
             if write:
-                self._create(candidate, fiche)
+                self.creations.append((fiche, candidate, self._m2m(row)))
             return CREATED, []
         base = call
         if call.has_unpublished_changes and call.latest_revision_id:
@@ -1363,36 +1375,59 @@ class CallImporter:
                 revision.publish(user=self.importer.user)
         return UPDATED, []
 
-    def _create(self, call, fiche):
-        parent = AuthorityPage.objects.get(pk=self.importer.real.get(fiche, fiche))
-        taken = set(
-            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).values_list(
-                "slug", flat=True
-            )
-        )
-        base = slugify(call.title, allow_unicode=True)[:240] or "call"
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        call.slug = slug
-        call.owner = self.importer.user
-        call.live = self.importer.publish
-        call.has_unpublished_changes = not self.importer.publish
-        parent.add_child(instance=call)
-        revision = call.save_revision(user=self.importer.user, log_action=True, clean=False)
-        if self.importer.publish:
-            revision.publish(user=self.importer.user)
-        self.new_pks.append(call.pk)
+    def _m2m(self, row):
+        return {
+            column.field: sorted(row.values[column.key])
+            for column in columns.CALL_COLUMNS
+            if column.field in CALL_M2M and column.key in row.values
+        }
+
+    def _write_creations(self):
+        """The new calls in bulk under their fiches (``cms.models.bulk``), as for fiches:
+        tree columns, many-to-many rows, a first revision and history entries."""
+        publish, user = self.importer.publish, self.importer.user
+        by_fiche = defaultdict(list)
+        for fiche, call, m2m in self.creations:
+            by_fiche[self.importer.real.get(fiche, fiche)].append((call, m2m))
+        parents = AuthorityPage.objects.in_bulk(list(by_fiche))
+        pages = []
+        for fiche_pk, calls in by_fiche.items():
+            parent = parents[fiche_pk]
+            children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            taken = set(children.values_list("slug", flat=True))
+            step = writer.next_child_step(parent)
+            for call, _m2m in calls:
+                call.slug = free_slug(call.title, taken, "call")
+                writer.place_under(parent, call, step)
+                step += 1
+                call.translation_key = uuid.uuid4()
+                call.owner = user
+                if not publish:
+                    call.live = False
+                    call.has_unpublished_changes = True
+                    call.first_published_at = call.last_published_at = None
+                pages.append((call, _m2m))
+            writer.add_to_numchild(parent, len(calls))
+        for start in range(0, len(pages), CHUNK):
+            chunk = pages[start : start + CHUNK]
+            writer.insert_pages([call for call, _m in chunk])
+            for name in CALL_M2M:
+                pairs = [(call.pk, pk) for call, m2m in chunk for pk in m2m.get(name, [])]
+                writer.insert_many_to_many(PartnershipCallPage, name, pairs)
+            loaded = self._load([call.pk for call, _m in chunk])
+            first_revisions(PartnershipCallPage, list(loaded.values()), user, publish)
+            self.new_pks += [call.pk for call, _m in chunk]
 
     def apply(self, report):
         """Write what the plan decided (rows read again: the plan kept one line each)."""
         plans = {plan.line: plan for plan in self.plans}
         rows = [row for row in self.reader.rows() if row.line in plans]
         calls = self._load([plans[row.line].call for row in rows if plans[row.line].call])
+        self.creations = []
         for row in rows:
             plan = plans[row.line]
             status, _messages = self._plan_call(
                 row, calls.get(plan.call), write=True, fiche=plan.fiche
             )
             report.lines.append(Line(columns.CALLS, row.line, status))
+        self._write_creations()

@@ -502,6 +502,8 @@ def test_calls_are_created_under_their_fiche_then_left_alone(skeleton):
     assert sorted(c.code for c in call.target_countries) == ["BJ", "SN"]
     assert [t.slug for t in call.themes.all()] == ["water-sanitation"]
     assert call.live_revision == call.latest_revision
+    lyon.refresh_from_db()
+    assert lyon.numchild == 1 and call.url_path == f"{lyon.url_path}{call.slug}/"
     before = revision_count()
     again = run_import(data, language="fr")
     assert statuses(again, "calls") == [(2, UNCHANGED)], messages(again)
