@@ -4,7 +4,7 @@ Seeds a scratch database (``DATABASE_URL``, default ``var/bench.sqlite3``) with
 ``seed_demo --authorities N`` unless it already holds N fiches, then prints a table: the
 map's GeoJSON (cold and warm cache) beside the floor of one ``.values()`` query dumped with
 orjson, 100-item lists with nested objects, search and the CSV export, each with its SQL
-query count.
+query count; then partner suggestions, the map's load and the import's rows per second.
 
     python -m bench --authorities 15000 --runs 7
     make bench BENCH_AUTHORITIES=15000
@@ -50,6 +50,10 @@ def main(argv=None):
     from bench import map_load
 
     map_load.run(min(args.runs, 3), out)
+    # Imports: rows per second of run_import, rolled back (imports.py).
+    from bench import imports
+
+    imports.run(min(args.authorities, imports.DEFAULT_ROWS), out)
 
 
 if __name__ == "__main__":
