@@ -62,15 +62,17 @@ def test_a_moderator_uploads_previews_and_confirms_in_french(browser, portal):
         ]
     )
     page.get_by_role("button", name="Vérifier le fichier").click()
-    page.wait_for_url(re.compile(r"/admin/imports/\d+/confirm/$"))
+    page.locator("#import-lines").wait_for()
+    assert page.get_by_text("Rien n'a encore été enregistré.").is_visible()
     lines = page.locator("#import-lines tbody tr")
     assert lines.count() == 2
     assert page.locator("#import-lines tbody tr[data-status=created]").count() == 2
-    assert "Appels à partenariat" in page.locator("#import-lines").inner_text()
+    assert "Jumelage scolaire" in page.locator("#import-lines").inner_text()
     assert not AuthorityPage.objects.filter(official_code="25056").exists()  # a preview only
 
-    page.get_by_role("button", name="Importer").click()
-    page.get_by_text("est importé").wait_for()
+    page.get_by_role("button", name="Importer", exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/imports/\d+/confirm/$"))
+    assert page.get_by_role("status").filter(has_text="atlas.xlsx” est importé").is_visible()
     fiche = AuthorityPage.objects.get(official_code="25056")
     call = PartnershipCallPage.objects.child_of(fiche).get()
     assert (call.title, call.direction, call.live) == ("Jumelage scolaire", "request", True)
