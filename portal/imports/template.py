@@ -113,3 +113,15 @@ def calls_rows(locale, language):
     for call in calls:
         fiche_pk = parents.get(call.path[: -Page.steplen])
         yield [_call_cell(column, call, fiche_pk) for column in columns.CALL_COLUMNS]
+
+
+def calls_workbook(locale, language):
+    """The partnership calls of ``locale`` as an XLSX workbook of one calls sheet."""
+    workbook = openpyxl.Workbook(write_only=True)
+    with translation.override(language):
+        sheet = workbook.create_sheet(str(columns.TABLE_NAMES[columns.CALLS]))
+    for row in calls_rows(locale, language):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -604,3 +604,17 @@ def test_an_editors_draft_of_a_call_is_never_overwritten(skeleton):
     assert "brouillon" in messages(report)[0] or "draft" in messages(report)[0]
     call.refresh_from_db()
     assert call.get_latest_revision_as_object().summary == "Le brouillon de l'éditrice."
+
+
+def test_the_calls_download_imports_back_unchanged(client, skeleton, moderator):
+    small_dataset()
+    client.force_login(moderator)
+    response = client.get("/admin/imports/calls.xlsx", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    before = revision_count()
+    report = run_import(response.content, filename="calls.xlsx", language="fr")
+    assert report.file_errors == [], report.file_errors
+    assert statuses(report, "calls") and {s for _l, s in statuses(report, "calls")} == {
+        UNCHANGED
+    }, messages(report)
+    assert revision_count() == before
