@@ -6,7 +6,8 @@ and the cache ``REDIS_URL`` names (default local memory). A database holding ano
 of fiches than ``--authorities`` is seeded when empty (a scratch SQLite file is recreated);
 then ANALYZE, and a table: for each measure the project's median, spread and SQL count beside
 its anchors' in the same interleaved run (see ``bench.measures``), then the partner
-suggestions per source and the map widget in headless Chromium.
+suggestions per source, the map widget in headless Chromium and the import's rows per
+second (``bench.imports``).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench15k REDIS_URL=redis://127.0.0.1:6379/7 \\
         python -m bench --authorities 15000 --runs 7
@@ -50,6 +51,10 @@ def main(argv=None):
     from bench import map_load
 
     map_load.run(min(args.runs, 3), out)
+    # Imports: rows per second of run_import, rolled back (imports.py).
+    from bench import imports
+
+    imports.run(min(args.authorities, imports.DEFAULT_ROWS), out)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,11 @@
 - A cooperation's partner is found by "Partner identifier / official code / external
   identifier"; unknown, it is kept as name + country with the identifier, and linked when a
   later import brings a fiche with that identifier.
+- **partnership calls**: one row per call, found by "Call identifier" (the portal's) or
+  "Call external identifier"; a new call goes under the fiche its "Fiche" columns name.
+  A separate table rather than a ``kind`` column, because a call has its own fields
+  (direction, status, deadline, budget) that a fiche row would leave empty: one sheet of the
+  workbook, or a CSV file of its own, recognised by its headers as the other tables are.
 
 Headers are recognised in any of the five languages, or by their key (``official_code``).
 A column that is absent leaves its field untouched; an empty cell empties it.
@@ -21,16 +26,17 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import AuthorityPage, Cooperation, ForeignActor
+from cms.models import AuthorityPage, Cooperation, ForeignActor, PartnershipCallPage
 from portal.exports import COLUMNS as EXPORT_COLUMNS
 
 from .values import languages, normalise
 
-FICHES, COOPERATIONS, ACTORS = "fiches", "cooperations", "actors"
+FICHES, COOPERATIONS, ACTORS, CALLS = "fiches", "cooperations", "actors", "calls"
 TABLE_NAMES = {
     FICHES: _("Fiches"),
     COOPERATIONS: _("Cooperations"),
     ACTORS: _("Foreign actors"),
+    CALLS: _("Partnership calls"),
 }
 
 
@@ -135,11 +141,49 @@ ACTOR_COLUMNS = [
     Column("actor_description", label(ForeignActor, "description"), "text", "description"),
 ]
 
-TABLES = {FICHES: FICHE_COLUMNS, COOPERATIONS: COOPERATION_COLUMNS, ACTORS: ACTOR_COLUMNS}
+
+def call_field(key, field, reader="text"):
+    return Column(key, label(PartnershipCallPage, field), reader, field)
+
+
+# A call is found by its portal identifier, else its external identifier; a new one goes
+# under the fiche its "Fiche" columns name (a call never moves to another fiche).
+CALL_COLUMNS = [
+    Column("call_id", _("Call identifier"), "id"),
+    Column("call_external_id", _("Call external identifier"), "text", "external_id"),
+    *FICHE_LINK_COLUMNS,
+    Column("call_title", _("Title of the call"), "text", "title"),
+    call_field("direction", "direction", "call_direction"),
+    Column("call_status", _("Status of the call"), "call_status", "status"),
+    Column("call_summary", _("Summary of the call"), "text", "summary"),
+    Column("call_description", _("Description of the call"), "rich_text", "description"),
+    Column("call_themes", _("Themes of the call"), "themes", "themes"),
+    Column("call_domains", _("Action domains of the call"), "domains", "action_domains"),
+    call_field("target_countries", "target_countries", "countries"),
+    Column(
+        "call_partner_profile",
+        _("Partner profile sought by the call"),
+        "text",
+        "wanted_partner_profile",
+    ),
+    call_field("start_date", "start_date", "date"),
+    call_field("duration_months", "duration_months", "integer"),
+    call_field("deadline", "deadline", "date"),
+    call_field("budget_eur", "budget_eur", "decimal"),
+    call_field("cofinancing_sought_eur", "cofinancing_sought_eur", "decimal"),
+]
+
+TABLES = {
+    FICHES: FICHE_COLUMNS,
+    COOPERATIONS: COOPERATION_COLUMNS,
+    ACTORS: ACTOR_COLUMNS,
+    CALLS: CALL_COLUMNS,
+}
 # Headers that only one table has: they tell which table a sheet or CSV file is.
 SIGNATURES = {
     COOPERATIONS: {"partner_id", "partner_official_code", "partner_external_id", "partner_name"},
     ACTORS: {"actor_name", "actor_kind", "country_of_origin"},
+    CALLS: {"call_id", "call_external_id", "call_title", "direction", "call_status"},
 }
 
 

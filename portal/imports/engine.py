@@ -36,7 +36,14 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision
 
 from cms.api.cache import bump_content_version
 from cms.bootstrap import find_skeleton
-from cms.models import ActionDomain, AuthorityPage, Cooperation, ForeignActor, Theme
+from cms.models import (
+    ActionDomain,
+    AuthorityPage,
+    Cooperation,
+    ForeignActor,
+    PartnershipCallPage,
+    Theme,
+)
 from cms.models import bulk as writer
 
 from . import columns, values
@@ -230,6 +237,9 @@ class TableReader:
         if self.table == columns.FICHES:
             needed = {"id", "official_code", "external_id", "title"}
             what = ", ".join(str(c.header) for c in columns.FICHE_COLUMNS if c.key in needed)
+        elif self.table == columns.CALLS:
+            needed = {"call_id", "call_external_id", *(c.key for c in columns.FICHE_LINK_COLUMNS)}
+            what = ", ".join(str(c.header) for c in columns.CALL_COLUMNS if c.key in needed)
         else:
             needed = {c.key for c in columns.FICHE_LINK_COLUMNS}
             what = ", ".join(str(c.header) for c in columns.FICHE_LINK_COLUMNS)
@@ -320,6 +330,8 @@ def read_cell(reader, cell, vocabularies):
         "authority_kind": vocabularies.authority_kinds,
         "cooperation_kind": vocabularies.cooperation_kinds,
         "actor_kind": vocabularies.actor_kinds,
+        "call_direction": vocabularies.call_directions,
+        "call_status": vocabularies.call_statuses,
         "country": vocabularies.countries,
         "country_name": vocabularies.countries,
     }.get(reader)
@@ -453,6 +465,86 @@ class FicheOutcome:
     target: int | None
 
 
+# Readers whose cells are resolved against the field's own choices (values.Vocabularies):
+# a non-empty value is one of them by construction, so ``clean_fields`` need not check it
+# again (Django rebuilds the 250 country choices for each check: a third of the time).
+CHOICE_READERS = {
+    "authority_kind",
+    "country",
+    "countries",
+    "languages",
+    "call_direction",
+    "call_status",
+}
+
+
+def resolved_codes(table_columns, row):
+    """Fields of ``row`` holding codes already checked against their choices."""
+    return [
+        column.field
+        for column in table_columns
+        if column.field and column.reader in CHOICE_READERS and row.values.get(column.key)
+    ]
+
+
+def free_slug(title, taken, fallback):
+    """A slug from ``title`` not in ``taken`` (which gains it)."""
+    base = slugify(title, allow_unicode=True)[:240] or fallback
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    taken.add(slug)
+    return slug
+
+
+def first_revisions(model, pages, user, publish):
+    """The first revision and history entries of pages inserted in bulk (one chunk)."""
+    page_type = ContentType.objects.get_for_model(model)
+    base_type = ContentType.objects.get_for_model(Page)
+    now = timezone.now()
+    revisions = [
+        Revision(
+            content_type=page_type,
+            base_content_type=base_type,
+            object_id=str(page.pk),
+            user=user,
+            created_at=now,
+            content=page.serializable_data(),
+            object_str=page.title,
+        )
+        for page in pages
+    ]
+    Revision.objects.bulk_create(revisions)
+    bases = []
+    for page, revision in zip(pages, revisions, strict=True):
+        base = Page(pk=page.pk)
+        base.latest_revision_id = revision.pk
+        base.latest_revision_created_at = now
+        base.live_revision_id = revision.pk if publish else None
+        bases.append(base)
+    Page.objects.bulk_update(
+        bases, ["latest_revision", "latest_revision_created_at", "live_revision"]
+    )
+    entries = []
+    actions = ["wagtail.create"] + (["wagtail.publish"] if publish else [])
+    for page, revision in zip(pages, revisions, strict=True):
+        entries += [
+            PageLogEntry(
+                content_type=page_type,
+                page_id=page.pk,
+                label=page.title,
+                action=action,
+                user=user,
+                revision=revision,
+                timestamp=now,
+                content_changed=True,
+            )
+            for action in actions
+        ]
+    PageLogEntry.objects.bulk_create(entries)
+
+
 class _Importer:
     def __init__(self, data, filename, locale_code, publish, user, progress):
         self.language = translation.get_language()
@@ -510,6 +602,9 @@ class _Importer:
         if fiche_reader is not None:
             self._plan_fiches(fiche_reader, report, write=False)
         self._plan_links_only(report, write=False)
+        if columns.CALLS in self.readers:
+            self.calls = CallImporter(self, self.readers[columns.CALLS])
+            self.calls.plan(report)
 
     def _index_new_fiches(self, reader, report):
         """First look at the fiche rows: who they are, and duplicate identifiers."""
@@ -704,6 +799,7 @@ class _Importer:
         if page.pk is None:
             touched |= {"title", "kind", "country", "working_languages"}
         exclude = [f.name for f in AuthorityPage._meta.fields if f.name not in touched]
+        exclude += resolved_codes(columns.FICHE_COLUMNS, row)
         errors = []
         try:
             page.clean_fields(exclude=exclude)
@@ -731,13 +827,7 @@ class _Importer:
         return FicheOutcome(CREATED, target), {}
 
     def _free_slug(self, title):
-        base = slugify(title, allow_unicode=True)[:240] or "fiche"
-        slug, number = base, 1
-        while slug in self.slugs:
-            number += 1
-            slug = f"{base}-{number}"
-        self.slugs.add(slug)
-        return slug
+        return free_slug(title, self.slugs, "fiche")
 
     def _compared(self, page):
         data = {name: plain(getattr(page, name)) for name in FICHE_FIELDS if name not in M2M_FIELDS}
@@ -977,6 +1067,8 @@ class _Importer:
         links_report = Report(report.language, report.publish)
         self._plan_links_only(links_report, write=True)
         report.linked = self._link_pending_partners()
+        if columns.CALLS in self.readers:
+            self.calls.apply(Report(report.language, report.publish))
         report.notes.append(gettext("Written in one transaction."))
 
     def _write_creations(self, creations):
@@ -1023,51 +1115,9 @@ class _Importer:
                 theme_pairs = [(obj.pk, t) for obj, entry in rows for t in entry["themes"]]
                 writer.insert_many_to_many(Cooperation, "themes", theme_pairs)
         pks = [pk for _t, pk in self.created]
-        page_type = ContentType.objects.get_for_model(AuthorityPage)
-        base_type = ContentType.objects.get_for_model(Page)
-        now = timezone.now()
         for start in range(0, len(pks), CHUNK):
             pages = list(self._load(pks[start : start + CHUNK]).values())
-            revisions = [
-                Revision(
-                    content_type=page_type,
-                    base_content_type=base_type,
-                    object_id=str(page.pk),
-                    user=self.user,
-                    created_at=now,
-                    content=page.serializable_data(),
-                    object_str=page.title,
-                )
-                for page in pages
-            ]
-            Revision.objects.bulk_create(revisions)
-            bases = []
-            for page, revision in zip(pages, revisions, strict=True):
-                base = Page(pk=page.pk)
-                base.latest_revision_id = revision.pk
-                base.latest_revision_created_at = now
-                base.live_revision_id = revision.pk if self.publish else None
-                bases.append(base)
-            Page.objects.bulk_update(
-                bases, ["latest_revision", "latest_revision_created_at", "live_revision"]
-            )
-            entries = []
-            for page, revision in zip(pages, revisions, strict=True):
-                actions = ["wagtail.create"] + (["wagtail.publish"] if self.publish else [])
-                entries += [
-                    PageLogEntry(
-                        content_type=page_type,
-                        page_id=page.pk,
-                        label=page.title,
-                        action=action,
-                        user=self.user,
-                        revision=revision,
-                        timestamp=now,
-                        content_changed=True,
-                    )
-                    for action in actions
-                ]
-            PageLogEntry.objects.bulk_create(entries)
+            first_revisions(AuthorityPage, pages, self.user, self.publish)
 
     def _inline_object(self, table, authority_pk, order, entry):
         common = {"authority_id": authority_pk, "locale_id": self.locale.pk, "sort_order": order}
@@ -1136,7 +1186,272 @@ class _Importer:
     def refresh(self):
         """Once, after the transaction: search index, planner statistics, caches."""
         writer.index_for_search(AuthorityPage, self.new_pks)
+        if columns.CALLS in self.readers:
+            writer.index_for_search(PartnershipCallPage, self.calls.new_pks)
         if self.new_pks and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE wagtailcore_page, cms_authoritypage")
         bump_content_version()
+
+
+# --- partnership calls --------------------------------------------------------------------
+
+CALL_FIELDS = [c.field for c in columns.CALL_COLUMNS if c.field]
+CALL_M2M = {"themes": Theme, "action_domains": ActionDomain}
+CALL_REQUIRED = {"title", "direction", "status", "summary"}
+
+
+@dataclass
+class CallPlan:
+    """What the plan decided for one call row: its fiche, its call (None: a new one)."""
+
+    line: int
+    status: str
+    fiche: int
+    call: int | None
+
+
+class CallImporter:
+    """The calls table: one row per partnership call, a child page of its fiche.
+
+    A call is found by its portal identifier, else its external identifier (in the import's
+    locale); a new one goes under the fiche named by the "Fiche" columns (an existing fiche,
+    or one this file creates). The editor's rules are the model's (``clean_fields`` and
+    ``clean``: statuses, directions, dates, budgets); a changed call gets a new revision
+    through Wagtail, an unpublished draft is reported, never overwritten. New calls are
+    inserted in bulk like new fiches (``cms.models.bulk``, a first revision each).
+    """
+
+    def __init__(self, importer, reader):
+        self.importer = importer
+        self.reader = reader
+        self.plans = []
+        self.new_pks = []
+        self.existing = {}  # call pk → fiche pk
+        self.external = defaultdict(list)
+        calls = PartnershipCallPage.objects.values_list("pk", "path", "locale_id", "external_id")
+        paths = {}
+        for pk, path, locale_id, external_id in calls:
+            paths[pk] = path[: -Page.steplen]
+            if external_id and locale_id == importer.locale.pk:
+                self.external[external_id].append(pk)
+        parents = dict(Page.objects.filter(path__in=set(paths.values())).values_list("path", "pk"))
+        self.existing = {pk: parents.get(path) for pk, path in paths.items()}
+
+    def plan(self, report):
+        refused_fiches = {
+            line.pk: line.line
+            for line in report.lines
+            if line.table == columns.FICHES and line.status == REFUSED and line.pk
+        }
+        seen = {}
+        rows = list(self.reader.rows())
+        calls = self._load([pk for pk in (self._call_of(row)[0] for row in rows) if pk])
+        for row in rows:
+            call_pk, problems = self._call_of(row) if not row.errors else (None, [])
+            messages = list(row.errors) + problems
+            fiche = None
+            if not messages:
+                fiche, problems = self._fiche_of(row, call_pk, refused_fiches)
+                messages += problems
+            if not messages and call_pk and call_pk in seen:
+                messages.append(
+                    gettext("This call is already on line %(line)s.") % {"line": seen[call_pk]}
+                )
+            if call_pk:
+                seen.setdefault(call_pk, row.line)
+            call = calls.get(call_pk)
+            title = row.get("call_title") or (call.title if call else "")
+            if messages:
+                report.lines.append(Line(columns.CALLS, row.line, REFUSED, title, messages))
+                continue
+            status, messages = self._plan_call(row, call, write=False)
+            report.lines.append(Line(columns.CALLS, row.line, status, title, messages, call_pk))
+            if status in (CREATED, UPDATED):
+                self.plans.append(CallPlan(row.line, status, fiche, call_pk))
+
+    def _call_of(self, row):
+        """(existing call pk or None, [problems]) from the call's identifiers."""
+        pk, external_id = row.get("call_id"), row.get("call_external_id") or ""
+        if pk and pk not in self.existing:
+            return None, [gettext("No call has the identifier %(id)s in the portal.") % {"id": pk}]
+        found = sorted(set(self.external.get(external_id, []))) if external_id else []
+        if len(found) > 1 and not pk:
+            return None, [
+                gettext("“%(code)s” identifies several calls: give the portal identifier.")
+                % {"code": external_id}
+            ]
+        if pk and found and pk not in found:
+            return None, [gettext("The call's identifiers lead to different calls.")]
+        return pk or (found[0] if found else None), []
+
+    def _fiche_of(self, row, call_pk, refused_fiches):
+        """(fiche target, [problems]): an existing fiche's pk or ``-line`` of a new one."""
+        given = any(row.get(c.key) for c in columns.FICHE_LINK_COLUMNS)
+        if not given:
+            if call_pk:
+                return self.existing[call_pk], []
+            return None, [gettext("A new call needs its fiche: fill one of the Fiche columns.")]
+        index = self.importer.index
+        target, problems = index.find(
+            row.get("fiche_id"),
+            row.get("fiche_official_code", ""),
+            "",
+            row.get("fiche_external_id", ""),
+        )
+        if problems:
+            return None, problems
+        if target is None:
+            code = row.get("fiche_official_code") or row.get("fiche_external_id")
+            return None, [
+                gettext("No fiche has the identifier “%(code)s”: import the fiche first.")
+                % {"code": code}
+            ]
+        if target in refused_fiches:
+            return None, [
+                gettext("Its fiche (line %(line)s) is refused.") % {"line": refused_fiches[target]}
+            ]
+        if call_pk and self.existing[call_pk] != target:
+            return None, [
+                gettext("This call belongs to the fiche “%(fiche)s”: a call does not move.")
+                % {"fiche": index.title(self.existing[call_pk])}
+            ]
+        return target, []
+
+    def _load(self, pks):
+        calls = PartnershipCallPage.objects.filter(pk__in=pks).prefetch_related(
+            "themes", "action_domains"
+        )
+        return {call.pk: call for call in calls}
+
+    def _assign(self, call, row):
+        for column in columns.CALL_COLUMNS:
+            if not column.field or column.key not in row.values:
+                continue
+            value = row.values[column.key]
+            if column.field in CALL_M2M:
+                model = CALL_M2M[column.field]
+                setattr(call, column.field, list(model.objects.filter(pk__in=value)))
+            elif value is None and column.reader in ("text", "rich_text"):
+                setattr(call, column.field, "")
+            else:
+                setattr(call, column.field, value)
+
+    def _compared(self, call):
+        data = {}
+        for name in CALL_FIELDS:
+            value = getattr(call, name)
+            if name in CALL_M2M:
+                value = related_pks(value)
+            value = plain(value)
+            data[name] = sorted(value) if isinstance(value, list) else value
+        return data
+
+    def _validate(self, call, row, new):
+        touched = {c.field for c in columns.CALL_COLUMNS if c.field and c.key in row.values}
+        if new:
+            touched |= CALL_REQUIRED
+        exclude = [f.name for f in PartnershipCallPage._meta.fields if f.name not in touched]
+        exclude += resolved_codes(columns.CALL_COLUMNS, row)
+        errors = []
+        try:
+            call.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors += validation_messages(error, PartnershipCallPage)
+        call._check_slug_is_unique = lambda: None  # a free slug is chosen when writing
+        try:
+            call.clean()
+        except ValidationError as error:
+            errors += validation_messages(error, PartnershipCallPage)
+        return errors
+
+    def _plan_call(self, row, call, write, fiche=None):
+        """(status, [messages]); with ``write``, the call is saved too."""
+        if call is None:
+            candidate = PartnershipCallPage(locale=self.importer.locale, title="")
+            self._assign(candidate, row)
+            messages = self._validate(candidate, row, new=True)
+            if messages:
+                return REFUSED, messages
+            if write:
+                self.creations.append((fiche, candidate, self._m2m(row)))
+            return CREATED, []
+        base = call
+        if call.has_unpublished_changes and call.latest_revision_id:
+            base = call.get_latest_revision_as_object()
+        before = self._compared(base)
+        self._assign(base, row)
+        messages = self._validate(base, row, new=False)
+        if messages:
+            return REFUSED, messages
+        if self._compared(base) == before:
+            return UNCHANGED, []
+        if call.has_unpublished_changes:
+            return DRAFT_KEPT, [
+                gettext(
+                    "An editor's unpublished draft of this call is waiting: the import did "
+                    "not overwrite it. Publish or discard the draft, then import again."
+                )
+            ]
+        if write:
+            revision = base.save_revision(user=self.importer.user, log_action=True, clean=False)
+            if self.importer.publish:
+                revision.publish(user=self.importer.user)
+        return UPDATED, []
+
+    def _m2m(self, row):
+        return {
+            column.field: sorted(row.values[column.key])
+            for column in columns.CALL_COLUMNS
+            if column.field in CALL_M2M and column.key in row.values
+        }
+
+    def _write_creations(self):
+        """The new calls in bulk under their fiches (``cms.models.bulk``), as for fiches:
+        tree columns, many-to-many rows, a first revision and history entries."""
+        publish, user = self.importer.publish, self.importer.user
+        by_fiche = defaultdict(list)
+        for fiche, call, m2m in self.creations:
+            by_fiche[self.importer.real.get(fiche, fiche)].append((call, m2m))
+        parents = AuthorityPage.objects.in_bulk(list(by_fiche))
+        pages = []
+        for fiche_pk, calls in by_fiche.items():
+            parent = parents[fiche_pk]
+            children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            taken = set(children.values_list("slug", flat=True))
+            step = writer.next_child_step(parent)
+            for call, _m2m in calls:
+                call.slug = free_slug(call.title, taken, "call")
+                writer.place_under(parent, call, step)
+                step += 1
+                call.translation_key = uuid.uuid4()
+                call.owner = user
+                if not publish:
+                    call.live = False
+                    call.has_unpublished_changes = True
+                    call.first_published_at = call.last_published_at = None
+                pages.append((call, _m2m))
+            writer.add_to_numchild(parent, len(calls))
+        for start in range(0, len(pages), CHUNK):
+            chunk = pages[start : start + CHUNK]
+            writer.insert_pages([call for call, _m in chunk])
+            for name in CALL_M2M:
+                pairs = [(call.pk, pk) for call, m2m in chunk for pk in m2m.get(name, [])]
+                writer.insert_many_to_many(PartnershipCallPage, name, pairs)
+            loaded = self._load([call.pk for call, _m in chunk])
+            first_revisions(PartnershipCallPage, list(loaded.values()), user, publish)
+            self.new_pks += [call.pk for call, _m in chunk]
+
+    def apply(self, report):
+        """Write what the plan decided (rows read again: the plan kept one line each)."""
+        plans = {plan.line: plan for plan in self.plans}
+        rows = [row for row in self.reader.rows() if row.line in plans]
+        calls = self._load([plans[row.line].call for row in rows if plans[row.line].call])
+        self.creations = []
+        for row in rows:
+            plan = plans[row.line]
+            status, _messages = self._plan_call(
+                row, calls.get(plan.call), write=True, fiche=plan.fiche
+            )
+            report.lines.append(Line(columns.CALLS, row.line, status))
+        self._write_creations()

@@ -20,6 +20,8 @@ from django_countries import countries
 from cms.models import (
     ActionDomain,
     AuthorityKind,
+    CallDirection,
+    CallStatus,
     CooperationKind,
     ForeignActorKind,
     Theme,
@@ -228,6 +230,8 @@ class Vocabularies:
                 gettext("cooperation kind"), CooperationKind
             )
             self.actor_kinds = _choices_vocabulary(gettext("foreign actor kind"), ForeignActorKind)
+            self.call_directions = _choices_vocabulary(gettext("direction"), CallDirection)
+            self.call_statuses = _choices_vocabulary(gettext("status"), CallStatus)
             self.countries = self._countries()
             self.languages = self._languages()
             self.themes = _taxonomy_vocabulary(gettext("theme"), Theme)
@@ -256,6 +260,8 @@ class Vocabularies:
                 (self.authority_kinds, AuthorityKind.choices),
                 (self.cooperation_kinds, CooperationKind.choices),
                 (self.actor_kinds, ForeignActorKind.choices),
+                (self.call_directions, CallDirection.choices),
+                (self.call_statuses, CallStatus.choices),
             ):
                 vocabulary.set_display({value: str(label) for value, label in choices})
             self.countries.set_display({code: str(name) for code, name in countries})

@@ -12,11 +12,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
 
 from .engine import STATUSES, run_import, status_label
 from .forms import ConfirmForm, UploadForm
 from .models import ImportRun
-from .template import template_workbook
+from .template import calls_workbook, template_workbook
 
 PERMISSION = "imports.add_importrun"
 PREVIEW_LINES = 1000
@@ -129,4 +130,15 @@ class TemplateView(ImportPermissionMixin, View):
         language = translation.get_language()
         response = HttpResponse(template_workbook(language), content_type=XLSX_TYPE)
         response["Content-Disposition"] = f'attachment; filename="import-template-{language}.xlsx"'
+        return response
+
+
+class CallsExportView(ImportPermissionMixin, View):
+    """The calls of the editor's language as the calls table: edit it, import it back."""
+
+    def get(self, request):
+        language = translation.get_language()
+        locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+        response = HttpResponse(calls_workbook(locale, language), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="calls-{language}.xlsx"'
         return response

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import ConfirmView, ImportView, TemplateView, can_import
+from .views import CallsExportView, ConfirmView, ImportView, TemplateView, can_import
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +14,7 @@ def register_import_urls():
         path("imports/", ImportView.as_view(), name="imports"),
         path("imports/<int:run_id>/confirm/", ConfirmView.as_view(), name="imports_confirm"),
         path("imports/template.xlsx", TemplateView.as_view(), name="imports_template"),
+        path("imports/calls.xlsx", CallsExportView.as_view(), name="imports_calls"),
     ]
 
 

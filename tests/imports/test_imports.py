@@ -15,11 +15,13 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from wagtail.models import Revision
 
-from cms.models import AuthorityPage, Cooperation
+from cms.models import AuthorityPage, Cooperation, PartnershipCallPage
 from portal.imports.columns import TABLES
 from portal.imports.engine import CREATED, DRAFT_KEPT, REFUSED, UNCHANGED, UPDATED, run_import
 from portal.imports.models import ImportRun
-from tests.factories import make_authority, small_dataset
+from portal.imports.template import calls_rows
+from tests.factories import locale as locale_of
+from tests.factories import make_authority, make_call, small_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -425,7 +427,7 @@ def test_the_template_is_in_the_editors_language_and_imports_as_is(client, skele
     response = client.get("/admin/imports/template.xlsx", HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
-    assert len(workbook.sheetnames) == 3
+    assert len(workbook.sheetnames) == 4
     header = next(workbook.worksheets[0].iter_rows(values_only=True))
     assert "Nom" in header and "Latitude" in header  # existing French column names
     report = run_import(response.content, language="fr")
@@ -433,6 +435,8 @@ def test_the_template_is_in_the_editors_language_and_imports_as_is(client, skele
     lyon = AuthorityPage.objects.get(official_code="69123")
     assert lyon.cooperations.get().partner_name == "Porto-Novo"
     assert lyon.foreign_actors.get().kind == "development_agency"
+    call = PartnershipCallPage.objects.child_of(lyon).get()
+    assert (call.direction, call.external_id) == ("offer", "atlas-appel-0001")
 
 
 def test_the_command_dry_run_then_import(skeleton, tmp_path):
@@ -450,3 +454,167 @@ def test_the_command_dry_run_then_import(skeleton, tmp_path):
     path.write_bytes(fiche_csv(["Kayes", "municipality", "ML", "", "200"]))
     with pytest.raises(CommandError):
         call_command("import_fiches", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+# --- partnership calls --------------------------------------------------------------------
+
+
+def call_csv(*rows, keys):
+    return csv_bytes([headers(*keys, table="calls"), *rows], delimiter=";")
+
+
+CALL_KEYS = (
+    "call_external_id",
+    "fiche_official_code",
+    "call_title",
+    "direction",
+    "call_status",
+    "call_summary",
+    "call_themes",
+    "target_countries",
+    "deadline",
+    "budget_eur",
+)
+
+
+def test_calls_are_created_under_their_fiche_then_left_alone(skeleton):
+    lyon = make_authority("Lyon", official_code="69123")
+    row = [
+        "atlas-appel-1",
+        "69123",
+        "Eau potable à Porto-Novo",
+        "Offre",
+        "Ouvert",
+        "Lyon propose son expertise.",
+        "Eau et assainissement",
+        "BJ; Sénégal",
+        "30/06/2031",
+        "120 000",
+    ]
+    data = call_csv(row, keys=CALL_KEYS)
+    report = run_import(data, language="fr")
+    assert report.file_errors == [], report.file_errors
+    assert statuses(report, "calls") == [(2, CREATED)], messages(report)
+    call = PartnershipCallPage.objects.get(external_id="atlas-appel-1")
+    assert call.get_parent().pk == lyon.pk and call.live
+    assert (call.direction, call.status, str(call.budget_eur)) == ("offer", "open", "120000.00")
+    assert call.deadline.isoformat() == "2031-06-30"
+    assert sorted(c.code for c in call.target_countries) == ["BJ", "SN"]
+    assert [t.slug for t in call.themes.all()] == ["water-sanitation"]
+    assert call.live_revision == call.latest_revision
+    lyon.refresh_from_db()
+    assert lyon.numchild == 1 and call.url_path == f"{lyon.url_path}{call.slug}/"
+    before = revision_count()
+    again = run_import(data, language="fr")
+    assert statuses(again, "calls") == [(2, UNCHANGED)], messages(again)
+    assert revision_count() == before
+    assert PartnershipCallPage.objects.count() == 1
+    # A changed row: a new published revision of the same call.
+    row[4] = "Closed"
+    changed = run_import(call_csv(row, keys=CALL_KEYS), language="fr")
+    assert statuses(changed, "calls") == [(2, UPDATED)], messages(changed)
+    call.refresh_from_db()
+    assert call.status == "closed" and revision_count() == before + 1
+
+
+def test_calls_round_trip_through_their_table(skeleton):
+    small_dataset()
+    rows = list(calls_rows(locale_of("fr"), "fr"))
+    assert len(rows) > 2
+    before = revision_count()
+    report = run_import(csv_bytes(rows, delimiter=";"), language="fr")
+    assert report.file_errors == [], report.file_errors
+    assert {s for _l, s in statuses(report, "calls")} == {UNCHANGED}, messages(report)
+    assert revision_count() == before
+
+
+def test_calls_of_a_new_fiche_in_the_same_workbook(skeleton):
+    data = xlsx_bytes(
+        {
+            "Fiches": [
+                headers("title", "kind", "country_code", "official_code"),
+                ["Besançon", "municipality", "FR", "25056"],
+            ],
+            "Appels": [
+                headers(
+                    "fiche_official_code", "call_title", "direction", "call_summary", table="calls"
+                ),
+                ["25056", "Jumelage scolaire", "request", "Des écoles cherchent un partenaire."],
+            ],
+        }
+    )
+    report = run_import(data, language="fr")
+    assert statuses(report, "calls") == [(2, CREATED)], (report.file_errors, messages(report))
+    fiche = AuthorityPage.objects.get(official_code="25056")
+    assert [c.title for c in PartnershipCallPage.objects.child_of(fiche)] == ["Jumelage scolaire"]
+
+
+def test_bad_call_rows_are_reported_and_nothing_written(skeleton):
+    make_authority("Lyon", official_code="69123")
+    keys = (
+        "fiche_official_code",
+        "call_title",
+        "direction",
+        "call_status",
+        "call_summary",
+        "start_date",
+        "deadline",
+    )
+    data = call_csv(
+        ["99999", "Inconnu", "offer", "open", "Résumé.", "", ""],
+        ["69123", "Mauvaise date", "offer", "open", "Résumé.", "", "31/02/2031"],
+        ["69123", "Mauvais statut", "offer", "ouverte peut-être", "Résumé.", "", ""],
+        ["69123", "À l'envers", "offer", "open", "Résumé.", "2031-06-01", "2031-01-01"],
+        ["69123", "Bonne", "offer", "open", "Résumé.", "", ""],
+        keys=keys,
+    )
+    report = run_import(data, language="fr")
+    assert statuses(report, "calls") == [
+        (2, REFUSED),
+        (3, REFUSED),
+        (4, REFUSED),
+        (5, REFUSED),
+        (6, CREATED),
+    ], messages(report)
+    lines = {line.line: " ".join(line.messages) for line in report.lines}
+    assert "99999" in lines[2]
+    with translation.override("fr"):
+        assert str(PartnershipCallPage._meta.get_field("deadline").verbose_name).lower() in (
+            lines[3].lower()
+        )
+    assert "ouverte peut-être" in lines[4]
+    assert lines[5]  # the deadline before the start: the editor's own rule
+    assert report.stopped and not report.written
+    assert not PartnershipCallPage.objects.exists()
+    valid = run_import(data, language="fr", valid_rows_only=True)
+    assert valid.written
+    assert list(PartnershipCallPage.objects.values_list("title", flat=True)) == ["Bonne"]
+
+
+def test_an_editors_draft_of_a_call_is_never_overwritten(skeleton):
+    lyon = make_authority("Lyon")
+    call = make_call(lyon, "Eau potable", external_id="appel-1")
+    call.summary = "Le brouillon de l'éditrice."
+    call.save_revision()
+    data = call_csv(
+        ["appel-1", "Le résumé de l'import."], keys=("call_external_id", "call_summary")
+    )
+    report = run_import(data, language="fr")
+    assert statuses(report, "calls") == [(2, DRAFT_KEPT)]
+    assert "brouillon" in messages(report)[0] or "draft" in messages(report)[0]
+    call.refresh_from_db()
+    assert call.get_latest_revision_as_object().summary == "Le brouillon de l'éditrice."
+
+
+def test_the_calls_download_imports_back_unchanged(client, skeleton, moderator):
+    small_dataset()
+    client.force_login(moderator)
+    response = client.get("/admin/imports/calls.xlsx", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    before = revision_count()
+    report = run_import(response.content, filename="calls.xlsx", language="fr")
+    assert report.file_errors == [], report.file_errors
+    assert statuses(report, "calls") and {s for _l, s in statuses(report, "calls")} == {
+        UNCHANGED
+    }, messages(report)
+    assert revision_count() == before
