@@ -6,12 +6,9 @@ finds their model by name through the ``COMMENTS_MODEL`` setting, as Django find
 model through ``AUTH_USER_MODEL``.
 """
 
-import weakref
-from collections import defaultdict
-
 import graphene
-from django.apps import apps
-from django.conf import settings
+
+from .loaders import published_comments
 
 
 class Comment(graphene.ObjectType):
@@ -22,29 +19,12 @@ class Comment(graphene.ObjectType):
     date = graphene.DateTime(required=True, description="When the comment was written.")
 
 
-# The comments of a batch of articles (a news list), loaded once on the first article asked:
-# one query for the list, whatever its length. Weak keys: gone with the request's batch.
-_BATCH_COMMENTS = weakref.WeakKeyDictionary()
-
-
-def _comments_by_article(articles):
-    model = apps.get_model(settings.COMMENTS_MODEL)
-    rows = model.objects.published_on_any(articles).values_list(
-        "article_id", "name", "text", "created_at"
-    )
-    by_article = defaultdict(list)
-    for article_id, name, text, date in rows:
-        # To the second: what a reader needs, and what HTML's datetime attribute accepts.
-        by_article[article_id].append(
-            Comment(name=name, text=text, date=date.replace(microsecond=0))
-        )
-    return by_article
-
-
 def resolve_comments(parent, info):
-    batch = parent.batch
-    if batch is None:
-        return _comments_by_article([parent.obj])[parent.obj.pk]
-    if batch not in _BATCH_COMMENTS:
-        _BATCH_COMMENTS[batch] = _comments_by_article(batch.pages)
-    return _BATCH_COMMENTS[batch][parent.obj.pk]
+    if parent.batch is not None:
+        rows = parent.batch.comments_of(parent.obj)
+    else:
+        rows = published_comments([parent.obj])[parent.obj.pk]
+    # To the second: what a reader needs, and what HTML's datetime attribute accepts.
+    return [
+        Comment(name=name, text=text, date=date.replace(microsecond=0)) for name, text, date in rows
+    ]

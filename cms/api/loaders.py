@@ -20,6 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
@@ -191,6 +193,19 @@ class CallBatch(Batch):
         return authorities.item(page) if page is not None else None
 
 
+def published_comments(articles):
+    """Each article's published comments as (name, text, date) rows, in one query. The model
+    is a portal feature, found by name (``COMMENTS_MODEL``) as Django finds the user model."""
+    model = apps.get_model(settings.COMMENTS_MODEL)
+    rows = model.objects.published_on_any(articles).values_list(
+        "article_id", "name", "text", "created_at"
+    )
+    by_article = defaultdict(list)
+    for article_id, *comment in rows:
+        by_article[article_id].append(comment)
+    return by_article
+
+
 class NewsBatch(Batch):
     """Articles with, on first use, their themes, translations, related fiches and body
     images."""
@@ -205,6 +220,13 @@ class NewsBatch(Batch):
         super().__init__(articles, locale, scope)
         self._images = None
         self._authorities = None
+        self._comments = None
+
+    def comments_of(self, article):
+        """The article's published comments: the whole batch's, loaded on first use."""
+        if self._comments is None:
+            self._comments = published_comments(self.pages)
+        return self._comments[article.pk]
 
     @property
     def authorities(self):
