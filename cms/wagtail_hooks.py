@@ -9,7 +9,10 @@ import django_filters
 import wagtail_localize.wagtail_hooks as localize_hooks
 from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
@@ -89,6 +92,38 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# --- the translation editor's words, in the editor's language --------------------------------
+# wagtail-localize's editor (a React app) leaves some words in English or in the default
+# language (Django falls back to French where its Spanish and Portuguese catalogues lack a
+# string); portal/static/portal/admin/translation-editor.js sets these before it starts.
+
+# Its JavaScript catalogue's msgids, as the app asks for them: missing in es/pt, or (French
+# "Publier dans" without its space) glued to the language's name.
+TRANSLATION_EDITOR_CATALOGUE = [
+    gettext_noop("Publish in "),
+    gettext_noop("Applying editor lock"),
+    gettext_noop("Removing editor lock"),
+    gettext_noop("Stopping Synced translation"),
+    gettext_noop("Converting to alias page"),
+]
+
+
+def translation_editor_words():
+    return {
+        "catalog": {msgid: gettext(msgid) for msgid in TRANSLATION_EDITOR_CATALOGUE},
+        # The app's heading is an English template of two language names.
+        "heading": gettext("%(source)s to %(target)s translation"),
+        "moreActions": gettext("More actions"),
+    }
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_js():
+    return json_script(translation_editor_words(), "translation-editor-words") + format_html(
+        '<script src="{}"></script>', static("portal/admin/translation-editor.js")
+    )
 
 
 # --- the fiche choosers' suggestions ---------------------------------------------------------
@@ -208,7 +243,8 @@ class CallListingViewSet(PageListingViewSet):
     model = PartnershipCallPage
     index_view_class = CallIndexView
     icon = "clipboard-list"
-    menu_label = _("Partnership calls")
+    # The sidebar cuts labels wider than it: "Convocatorias de asociación" lost its end.
+    menu_label = _("Calls")
     menu_order = 110
     add_to_admin_menu = True
     filterset_class = CallFilterSet

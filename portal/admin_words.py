@@ -16,4 +16,28 @@ WAGTAIL_WORDS = [
     gettext_noop("Switch locales"),
     gettext_noop("Add a locale"),
     gettext_noop("Wagtail locales"),
+    gettext_noop("Available in %(translations_total)s locales"),
+    gettext_noop("Add locale"),
+    gettext_noop("Delete locale"),
+    # French "Status :", half translated.
+    gettext_noop("Status: "),
+]
+
+# wagtail-localize's words its Spanish and Portuguese catalogues lack: Django would show them
+# in French, the default language (the translation editor, "Sync translated pages").
+LOCALIZE_WORDS = [
+    gettext_noop("Manual"),
+    gettext_noop("Convert to alias"),
+    gettext_noop("Use machine translation"),
+    gettext_noop("Apply machine translations to the incoming changes."),
+    gettext_noop(
+        "Apply the updates and publish immediately. The changes will use the original "
+        "language until translated."
+    ),
+    gettext_noop(
+        "Apply the updates and publish immediately. The changes will use the original "
+        'language until translated unless you also select "Use machine translation".'
+    ),
+    gettext_noop("Sync translated %(model_name)s"),
+    gettext_noop("Editing %(object_type)s %(title)s"),
 ]

@@ -1,4 +1,7 @@
-"""StreamField blocks for editorial content (news)."""
+"""StreamField blocks for editorial content (news).
+
+Block labels are shown as written (Wagtail capitalises only the labels it makes from a
+name), in the page editor and in the translation editor: they start with a capital."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -7,10 +10,10 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Alternative text"),
         required=False,
         max_length=250,
         help_text=_("Describe the image for people who cannot see it; empty if decorative."),
@@ -23,8 +26,8 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=200)
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
 
     class Meta:
         icon = "openquote"

@@ -21,7 +21,8 @@ class SubscriptionsOnlyFromVisitors(ModelPermissionPolicy):
 class AlertSubscriptionViewSet(ModelViewSet):
     model = AlertSubscription
     icon = "thumbtack"
-    menu_label = _("Alert subscriptions")
+    # The sidebar cuts labels wider than it (about 20 letters): "Abonnements aux alertes".
+    menu_label = _("Alerts")
     menu_order = 260
     add_to_admin_menu = True
     copy_view_enabled = False

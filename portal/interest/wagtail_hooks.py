@@ -114,7 +114,8 @@ class InterestExpressionViewSet(ModelViewSet):
     model = InterestExpression
     index_view_class = InterestExpressionIndexView
     icon = "mail"
-    menu_label = _("Expressions of interest")
+    # The sidebar cuts labels wider than it (about 20 letters): "Manifestations d’intérêt…".
+    menu_label = _("Expressions")
     menu_order = 250
     add_to_admin_menu = True
     copy_view_enabled = False

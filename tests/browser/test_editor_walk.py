@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 
 from cms.models import AuthorityIndexPage, AuthorityPage, PartnershipCallPage
 from tests.factories import locale
@@ -118,3 +119,47 @@ def test_an_editor_creates_translates_and_publishes_a_fiche(tab, portal, editor)
     assert "Not yet translated into your language" not in html
     assert "Eau potable" in html  # the call, in French until its own translation is published
     shot(public, "6-public-after")
+
+
+def log_in(page, portal):
+    page.goto(f"{portal}/admin/login/")
+    page.fill("input[name='username']", "editor")
+    page.fill("input[name='password']", PASSWORD)
+    page.click("button[type='submit']")
+    page.wait_for_url(f"{portal}/admin/")
+
+
+def test_a_french_editor_reads_the_translation_editor_and_the_menu_whole(tab, portal, editor):
+    directory = AuthorityIndexPage.objects.get(locale=locale())
+    fiche = AuthorityPage(
+        title="Saint-Louis", slug="saint-louis", kind="municipality", country="SN"
+    )
+    directory.add_child(instance=fiche)
+    fiche.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(fiche)
+    Translation.objects.create(source=source, target_locale=locale("en")).save_target()
+    english = AuthorityPage.objects.get(translation_key=fiche.translation_key, locale=locale("en"))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fr"
+    profile.save()
+    page = tab.page
+    page.set_default_timeout(15_000)
+    log_in(page, portal)
+
+    page.goto(f"{portal}/admin/pages/{english.pk}/edit/")
+    editor_text = page.locator(".js-translation-editor").inner_text()
+    assert "Traduction : Français → Anglais" in editor_text
+    assert " to " not in editor_text and "translation" not in editor_text
+    assert page.get_by_role("button", name="Publier en Anglais").count() == 1
+    shot(page, "7-translation-editor-fr")
+
+    # The sidebar's own entries, whole in every language (no ellipsis at its default width).
+    for language in ("fr", "en", "es", "pt", "ar"):
+        profile.preferred_language = language
+        profile.save()
+        page.goto(f"{portal}/admin/")
+        cut = page.evaluate(
+            "[...document.querySelectorAll('.sidebar-main-menu .menuitem-label')]"
+            ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent)"
+        )
+        assert cut == [], language
