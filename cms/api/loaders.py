@@ -22,10 +22,18 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
-from cms.models import AuthorityPage, Cooperation, NewsPage, PartnershipCallPage, visible_pages
+from cms.models import (
+    ActionDomain,
+    AuthorityPage,
+    Cooperation,
+    NewsPage,
+    PartnershipCallPage,
+    Theme,
+    visible_pages,
+)
 
 from . import querysets
 
@@ -53,6 +61,29 @@ def _saved(pages):
     return [page for page in pages if page.pk is not None]
 
 
+def terms_by_owner(field, owner_pks, scope):
+    """{owner pk: [theme or action domain, in the taxonomy's order]} for the many-to-many
+    ``field`` (onto Theme or ActionDomain) of the rows ``owner_pks``: one query of id pairs,
+    the rows themselves from the per-process taxonomy (no model built per link, no queryset
+    per owner). None when a row is missing from that taxonomy (then prefetch instead)."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    pairs = through.objects.filter(**{f"{source}_id__in": owner_pks}).values_list(
+        f"{source}_id", f"{target}_id"
+    )
+    ranked = defaultdict(list)
+    for owner, pk in pairs:
+        term = scope.term(field.related_model, pk)
+        if term is None:
+            return None
+        ranked[owner].append(term)
+    return {owner: [obj for _rank, obj in sorted(terms)] for owner, terms in ranked.items()}
+
+
+def _is_term_link(field):
+    return field.many_to_many and field.related_model in (Theme, ActionDomain)
+
+
 def localized_authorities(keys, locale, scope):
     """The visible copy in ``locale`` (or fallback) of each authority translation_key."""
     if not keys:
@@ -68,6 +99,8 @@ class Batch:
 
     ``related(page, name)`` is the page's many-to-many or child rows ``name``, prefetched for
     every page of the batch the first time any page asks (``PREFETCH`` names the lookups).
+    Themes and action domains come from the taxonomy ``terms_by_owner`` reads, except in a
+    preview: a previewed draft holds its relations in memory, which only its managers read.
     """
 
     PREFETCH = {}
@@ -78,7 +111,9 @@ class Batch:
         self.language = locale.language_code
         self.scope = scope
         self._prefetched = set()
+        self._terms = {}
         self._translations = None
+        self.in_memory = scope.preview is not None
 
     def item(self, page):
         return Item(page, self.language, self)
@@ -89,8 +124,25 @@ class Batch:
     def related(self, page, name):
         if name not in self._prefetched:
             self._prefetched.add(name)
-            prefetch_related_objects(_saved(self.pages), self.PREFETCH.get(name, name))
+            terms = self._load_terms(name)
+            if terms is None:
+                prefetch_related_objects(_saved(self.pages), self.prefetch(name))
+            else:
+                self._terms[name] = terms
+        if name in self._terms:
+            return self._terms[name].get(page.pk, ())
         return getattr(page, name).all()
+
+    def prefetch(self, name):
+        return self.PREFETCH.get(name, name)
+
+    def _load_terms(self, name):
+        if self.in_memory or not self.pages:
+            return None
+        field = type(self.pages[0])._meta.get_field(name)
+        if not _is_term_link(field):
+            return None
+        return terms_by_owner(field, [page.pk for page in self.pages], self.scope)
 
     def _load_translations(self):
         """The other live, public copies of each page (one query)."""
@@ -124,11 +176,37 @@ class AuthorityBatch(Batch):
         ),
     }
 
+    # Outside previews: the partner's translation key alone (not its whole page), and the
+    # themes from the taxonomy (``cooperation_themes``).
+    COOPERATIONS = Prefetch(
+        "cooperations",
+        queryset=Cooperation.objects.annotate(partner_key=F("partner_page__translation_key")),
+    )
+
     def __init__(self, pages, locale, scope):
         super().__init__(pages, locale, scope)
         self.by_key = {page.translation_key: page for page in self.pages}
         self._partners = None
         self._calls = None
+        self._cooperation_themes = None
+
+    def prefetch(self, name):
+        if name == "cooperations" and not self.in_memory:
+            return self.COOPERATIONS
+        return super().prefetch(name)
+
+    def cooperation_themes(self, cooperation):
+        """A cooperation's themes (those of every cooperation of the batch on first use)."""
+        if self.in_memory:
+            return cooperation.themes.all()  # prefetched (``PREFETCH``), or the draft's
+        if self._cooperation_themes is None:
+            rows = [row for page in self.pages for row in self.related(page, "cooperations")]
+            field = Cooperation._meta.get_field("themes")
+            self._cooperation_themes = terms_by_owner(field, [row.pk for row in rows], self.scope)
+            if self._cooperation_themes is None:  # the taxonomy changed meanwhile
+                prefetch_related_objects(rows, "themes")
+                self._cooperation_themes = {row.pk: list(row.themes.all()) for row in rows}
+        return self._cooperation_themes.get(cooperation.pk, ())
 
     @property
     def calls(self):
@@ -160,14 +238,21 @@ class AuthorityBatch(Batch):
             return None
         if self._partners is None:
             partner_keys = {
-                row.partner_page.translation_key
+                _partner_key(row)
                 for page in self.pages
                 for row in self.related(page, "cooperations")
                 if row.partner_page_id
             }
             self._partners = localized_authorities(partner_keys, self.locale, self.scope)
-        page = self._partners.get(cooperation.partner_page.translation_key)
+        page = self._partners.get(_partner_key(cooperation))
         return Item(page, self.language) if page is not None else None
+
+
+def _partner_key(cooperation):
+    """The partner page's translation key: annotated (``COOPERATIONS``), or in a preview
+    from the partner page itself."""
+    key = getattr(cooperation, "partner_key", None)
+    return key if key is not None else cooperation.partner_page.translation_key
 
 
 class CallBatch(Batch):

@@ -31,6 +31,7 @@ class ApiScope:
         self._restricted = None
         self._locales = {}
         self._taxonomy = None
+        self._terms_by_pk = None
         self._country_names = {}
         self.page_urls = PageUrls()
 
@@ -91,6 +92,13 @@ class ApiScope:
         """``obj`` (a theme or action domain) in ``language_code``, or itself."""
         rows = self._load_taxonomy()
         return rows.get((type(obj), obj.translation_key, language_code), obj)
+
+    def term(self, model, pk):
+        """The taxonomy row ``pk`` of ``model`` (a Theme or ActionDomain) and its rank in the
+        model's ordering, or None when the row is not in the cached taxonomy."""
+        if self._terms_by_pk is None:
+            self._terms_by_pk = per_version("taxonomy-by-pk", _taxonomy_by_pk)
+        return self._terms_by_pk.get((model, pk))
 
     def default_themes(self):
         rows = self._load_taxonomy()
@@ -155,6 +163,13 @@ def _taxonomy_rows():
         for obj in model.objects.select_related("locale"):
             rows[(model, obj.translation_key, obj.locale.language_code)] = obj
     return rows
+
+
+def _taxonomy_by_pk():
+    """{(model, pk): (rank, row)} of the cached taxonomy, the rank in the model's ordering
+    (``_taxonomy_rows`` reads each model in its Meta ordering)."""
+    rows = per_version("taxonomy", _taxonomy_rows)
+    return {(model, obj.pk): (rank, obj) for rank, ((model, _k, _c), obj) in enumerate(rows.items())}
 
 
 def scope_for(info):
