@@ -169,7 +169,9 @@ def _taxonomy_by_pk():
     """{(model, pk): (rank, row)} of the cached taxonomy, the rank in the model's ordering
     (``_taxonomy_rows`` reads each model in its Meta ordering)."""
     rows = per_version("taxonomy", _taxonomy_rows)
-    return {(model, obj.pk): (rank, obj) for rank, ((model, _k, _c), obj) in enumerate(rows.items())}
+    return {
+        (model, obj.pk): (rank, obj) for rank, ((model, _k, _c), obj) in enumerate(rows.items())
+    }
 
 
 def scope_for(info):
