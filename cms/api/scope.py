@@ -174,6 +174,13 @@ def _taxonomy_by_pk():
     }
 
 
+def sees_only_public(context):
+    """Whether the request's scope (if one is set up yet) shows the public content only: no
+    previewed draft, no unlocked private page. Only then may an answer be shared."""
+    scope = getattr(context, "_api_scope", None)
+    return scope is None or (scope.preview is None and scope.unlocked is None)
+
+
 def scope_for(info):
     """The request's ApiScope, created on first use."""
     context = info.context
