@@ -33,6 +33,7 @@ class ApiScope:
         self._taxonomy = None
         self._terms_by_pk = None
         self._country_names = {}
+        self._labels = {}
         self.page_urls = PageUrls()
 
     @property
@@ -126,14 +127,15 @@ class ApiScope:
                 self._country_names[language_code] = {c: str(n) for c, n in all_countries}
         return self._country_names[language_code].get(str(code), str(code))
 
-    @staticmethod
-    def label(choices, value, language_code):
-        try:
-            label = choices(value).label
-        except ValueError:
-            return value
-        with translation.override(language_code):
-            return str(label)
+    def label(self, choices, value, language_code):
+        """The label of ``value`` (a stored code of ``choices``) in ``language_code``: every
+        label of ``choices`` translated once per request and language, not once per item."""
+        labels = self._labels.get((choices, language_code))
+        if labels is None:
+            with translation.override(language_code):
+                labels = {choice.value: str(choice.label) for choice in choices}
+            self._labels[(choices, language_code)] = labels
+        return labels.get(str(value), value)  # str(): a member of ``choices`` is its value
 
     # --- urls -----------------------------------------------------------------------------
 
