@@ -357,7 +357,12 @@ def rows():
         Row(
             "partnershipCalls(perPage:100), kept",
             [
-                Variant("kept answer (warm)", kept(CALLS), describe=list_note("partnershipCalls")),
+                Variant(
+                    "kept answer (warm)",
+                    kept(CALLS),
+                    before=kept(CALLS),
+                    describe=list_note("partnershipCalls"),
+                ),
                 api_anchor(),
             ],
         ),
