@@ -29,6 +29,7 @@ from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError
 
 from cms.api.querysets import InvalidFilter
+from cms.api.results import kept_answer
 from cms.api.schema import schema
 from cms.api.validation import LimitedExecutionContext, validation_rules
 from portal.map import compressed_widget_answer
@@ -94,7 +95,16 @@ class PublicGraphQLView(GraphQLView):
             return ExecutionResult(
                 data=None, errors=[GraphQLError(gettext("The variables must be a JSON object."))]
             )
-        return super().execute_graphql_request(request, data, query, variables, *args, **kwargs)
+        # The answers of the public lists are kept per content version (cms.api.results).
+        return kept_answer(
+            request,
+            query,
+            variables,
+            args[0] if args else kwargs.get("operation_name"),
+            lambda: super(PublicGraphQLView, self).execute_graphql_request(
+                request, data, query, variables, *args, **kwargs
+            ),
+        )
 
     @staticmethod
     def format_error(error):

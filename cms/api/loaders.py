@@ -22,10 +22,18 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
-from cms.models import AuthorityPage, Cooperation, NewsPage, PartnershipCallPage, visible_pages
+from cms.models import (
+    ActionDomain,
+    AuthorityPage,
+    Cooperation,
+    NewsPage,
+    PartnershipCallPage,
+    Theme,
+    visible_pages,
+)
 
 from . import querysets
 
@@ -53,13 +61,47 @@ def _saved(pages):
     return [page for page in pages if page.pk is not None]
 
 
-def localized_authorities(keys, locale, scope):
-    """The visible copy in ``locale`` (or fallback) of each authority translation_key."""
+def terms_by_owner(field, owner_pks, scope):
+    """{owner pk: [theme or action domain, in the taxonomy's order]} for the many-to-many
+    ``field`` (onto Theme or ActionDomain) of the rows ``owner_pks``: one query of id pairs,
+    the rows themselves from the per-process taxonomy (no model built per link, no queryset
+    per owner); read from the database when one is missing there (changed meanwhile)."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    pairs = list(
+        through.objects.filter(**{f"{source}_id__in": owner_pks}).values_list(
+            f"{source}_id", f"{target}_id"
+        )
+    )
+    terms = {pk: scope.term(field.related_model, pk) for pk in {pk for _owner, pk in pairs}}
+    if None in terms.values():
+        rows = field.related_model.objects.filter(pk__in=list(terms))  # in its Meta ordering
+        terms = {obj.pk: (rank, obj) for rank, obj in enumerate(rows)}
+    ranked = defaultdict(list)
+    for owner, pk in pairs:
+        ranked[owner].append(terms[pk])
+    return {owner: [obj for _rank, obj in sorted(found)] for owner, found in ranked.items()}
+
+
+def _is_term_link(field):
+    return field.many_to_many and field.related_model in (Theme, ActionDomain)
+
+
+# What a partner is shown with (``types.AuthorityLink``, a cooperation's partner name and
+# country): the rest of its fiche (texts, figures) is not read, so not loaded.
+PARTNER_FIELDS = ("translation_key", "title", "slug", "url_path", "locale_id", "country", "kind")
+
+
+def localized_authorities(keys, locale, scope, fields=None):
+    """The visible copy in ``locale`` (or fallback) of each authority translation_key
+    (``fields``: only those columns)."""
     if not keys:
         return {}
     pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
         translation_key__in=set(keys)
     )
+    if fields:
+        pages = pages.only(*fields)
     return {page.translation_key: page for page in pages}
 
 
@@ -68,6 +110,9 @@ class Batch:
 
     ``related(page, name)`` is the page's many-to-many or child rows ``name``, prefetched for
     every page of the batch the first time any page asks (``PREFETCH`` names the lookups).
+    ``_load_rows`` gives some relations as plain rows instead (themes and action domains from
+    the taxonomy, ``terms_by_owner``; a fiche's cooperations as ``CooperationRow``), except in
+    a preview: a previewed draft holds its relations in memory, which only its managers read.
     """
 
     PREFETCH = {}
@@ -78,7 +123,9 @@ class Batch:
         self.language = locale.language_code
         self.scope = scope
         self._prefetched = set()
+        self._rows = {}
         self._translations = None
+        self.in_memory = scope.preview is not None
 
     def item(self, page):
         return Item(page, self.language, self)
@@ -89,8 +136,23 @@ class Batch:
     def related(self, page, name):
         if name not in self._prefetched:
             self._prefetched.add(name)
-            prefetch_related_objects(_saved(self.pages), self.PREFETCH.get(name, name))
+            rows = self._load_rows(name)
+            if rows is None:
+                prefetch_related_objects(_saved(self.pages), self.PREFETCH.get(name, name))
+            else:
+                self._rows[name] = rows
+        if name in self._rows:
+            return self._rows[name].get(page.pk, ())
         return getattr(page, name).all()
+
+    def _load_rows(self, name):
+        """{page pk: rows} of the relation ``name``, or None: prefetch it."""
+        if self.in_memory or not self.pages:
+            return None
+        field = type(self.pages[0])._meta.get_field(name)
+        if not _is_term_link(field):
+            return None
+        return terms_by_owner(field, [page.pk for page in self.pages], self.scope)
 
     def _load_translations(self):
         """The other live, public copies of each page (one query)."""
@@ -113,6 +175,38 @@ class Batch:
         return [value for pk, value in self._translations[page.translation_key] if pk != page.pk]
 
 
+@dataclass(frozen=True, slots=True)
+class CooperationRow:
+    """A cooperation as the API reads it (``types.Cooperation``), from a values row: what a
+    list needs of it, without building a model (and its cluster) per cooperation."""
+
+    pk: int
+    partner_page_id: int | None
+    partner_key: Any  # the partner page's translation key
+    partner_name: str
+    partner_country: str
+    kind: str
+    since_year: int | None
+    is_active: bool
+    description: str
+
+
+COOPERATION_COLUMNS = ("authority_id", *CooperationRow.__slots__)
+
+
+def cooperation_rows(authority_pks):
+    """{fiche pk: [CooperationRow, in the cooperations' order]} (one query)."""
+    rows = (
+        Cooperation.objects.filter(authority_id__in=authority_pks)
+        .annotate(partner_key=F("partner_page__translation_key"))
+        .values_list(*COOPERATION_COLUMNS)
+    )
+    by_authority = defaultdict(list)
+    for authority_id, *values in rows:
+        by_authority[authority_id].append(CooperationRow(*values))
+    return by_authority
+
+
 class AuthorityBatch(Batch):
     """Fiches with, on first use, their taxonomy, foreign actors, cooperations (and partners'
     copies in the locale), translations and open calls."""
@@ -129,6 +223,22 @@ class AuthorityBatch(Batch):
         self.by_key = {page.translation_key: page for page in self.pages}
         self._partners = None
         self._calls = None
+        self._cooperation_themes = None
+
+    def _load_rows(self, name):
+        if name == "cooperations" and not self.in_memory and self.pages:
+            return cooperation_rows([page.pk for page in self.pages])
+        return super()._load_rows(name)
+
+    def cooperation_themes(self, cooperation):
+        """A cooperation's themes (those of every cooperation of the batch on first use)."""
+        if self.in_memory:
+            return cooperation.themes.all()  # prefetched (``PREFETCH``), or the draft's
+        if self._cooperation_themes is None:
+            rows = [row for page in self.pages for row in self.related(page, "cooperations")]
+            field = Cooperation._meta.get_field("themes")
+            self._cooperation_themes = terms_by_owner(field, [row.pk for row in rows], self.scope)
+        return self._cooperation_themes.get(cooperation.pk, ())
 
     @property
     def calls(self):
@@ -160,14 +270,23 @@ class AuthorityBatch(Batch):
             return None
         if self._partners is None:
             partner_keys = {
-                row.partner_page.translation_key
+                _partner_key(row)
                 for page in self.pages
                 for row in self.related(page, "cooperations")
                 if row.partner_page_id
             }
-            self._partners = localized_authorities(partner_keys, self.locale, self.scope)
-        page = self._partners.get(cooperation.partner_page.translation_key)
+            self._partners = localized_authorities(
+                partner_keys, self.locale, self.scope, PARTNER_FIELDS
+            )
+        page = self._partners.get(_partner_key(cooperation))
         return Item(page, self.language) if page is not None else None
+
+
+def _partner_key(cooperation):
+    """The partner page's translation key: a ``CooperationRow``'s, or in a preview the
+    partner page's own."""
+    key = getattr(cooperation, "partner_key", None)
+    return key if key is not None else cooperation.partner_page.translation_key
 
 
 class CallBatch(Batch):

@@ -31,7 +31,9 @@ class ApiScope:
         self._restricted = None
         self._locales = {}
         self._taxonomy = None
+        self._terms_by_pk = None
         self._country_names = {}
+        self._labels = {}
         self.page_urls = PageUrls()
 
     @property
@@ -92,6 +94,13 @@ class ApiScope:
         rows = self._load_taxonomy()
         return rows.get((type(obj), obj.translation_key, language_code), obj)
 
+    def term(self, model, pk):
+        """The taxonomy row ``pk`` of ``model`` (a Theme or ActionDomain) and its rank in the
+        model's ordering, or None when the row is not in the cached taxonomy."""
+        if self._terms_by_pk is None:
+            self._terms_by_pk = per_version("taxonomy-by-pk", _taxonomy_by_pk)
+        return self._terms_by_pk.get((model, pk))
+
     def default_themes(self):
         rows = self._load_taxonomy()
         themes = [
@@ -118,14 +127,15 @@ class ApiScope:
                 self._country_names[language_code] = {c: str(n) for c, n in all_countries}
         return self._country_names[language_code].get(str(code), str(code))
 
-    @staticmethod
-    def label(choices, value, language_code):
-        try:
-            label = choices(value).label
-        except ValueError:
-            return value
-        with translation.override(language_code):
-            return str(label)
+    def label(self, choices, value, language_code):
+        """The label of ``value`` (a stored code of ``choices``) in ``language_code``: every
+        label of ``choices`` translated once per request and language, not once per item."""
+        labels = self._labels.get((choices, language_code))
+        if labels is None:
+            with translation.override(language_code):
+                labels = {choice.value: str(choice.label) for choice in choices}
+            self._labels[(choices, language_code)] = labels
+        return labels.get(str(value), value)  # str(): a member of ``choices`` is its value
 
     # --- urls -----------------------------------------------------------------------------
 
@@ -155,6 +165,22 @@ def _taxonomy_rows():
         for obj in model.objects.select_related("locale"):
             rows[(model, obj.translation_key, obj.locale.language_code)] = obj
     return rows
+
+
+def _taxonomy_by_pk():
+    """{(model, pk): (rank, row)} of the cached taxonomy, the rank in the model's ordering
+    (``_taxonomy_rows`` reads each model in its Meta ordering)."""
+    rows = per_version("taxonomy", _taxonomy_rows)
+    return {
+        (model, obj.pk): (rank, obj) for rank, ((model, _k, _c), obj) in enumerate(rows.items())
+    }
+
+
+def sees_only_public(context):
+    """Whether the request's scope (if one is set up yet) shows the public content only: no
+    previewed draft, no unlocked private page. Only then may an answer be shared."""
+    scope = getattr(context, "_api_scope", None)
+    return scope is None or (scope.preview is None and scope.unlocked is None)
 
 
 def scope_for(info):

@@ -290,8 +290,7 @@ class Cooperation(ItemType):
 
     @staticmethod
     def resolve_themes(parent, info):
-        # Prefetched with the cooperations (loaders.AuthorityBatch.PREFETCH).
-        return [parent.child(theme) for theme in parent.obj.themes.all()]
+        return [parent.child(theme) for theme in parent.batch.cooperation_themes(parent.obj)]
 
     @staticmethod
     def resolve_active(parent, info):

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.api import validation
+from cms.api import results, validation
 from tests.factories import graphql, make_authority, make_call, make_news, translate
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,13 @@ def _lists_of_every_field(monkeypatch):
     """The queries select every nested list at its largest page: above the cost a partner
     may ask (tests/test_graphql_hardening.py pins the limits)."""
     monkeypatch.setattr(validation, "MAX_COST", 10**12)
+
+
+@pytest.fixture(autouse=True)
+def _answers_resolved_every_time(monkeypatch):
+    """The pins count what resolving costs: the public lists' answers are not kept here
+    (tests/api/test_result_cache.py pins a kept answer at no query)."""
+    monkeypatch.setattr(results, "CACHED_ROOTS", frozenset())
 
 
 def content(size, tag):
