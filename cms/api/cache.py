@@ -4,6 +4,8 @@ Cache keys embed a content version number; any change that can alter what is pub
 it, which drops every cached payload at once on every process sharing the cache.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import time
 
@@ -18,7 +20,32 @@ VERSION_KEY = "api:content-version"
 TIMEOUT = 24 * 3600
 
 
+# The version a request read first, when the request pins it (``one_version_per_request``).
+_pinned = contextvars.ContextVar("pinned_content_version", default=None)
+
+
+@contextlib.contextmanager
+def one_version_per_request():
+    """Within the block, the content version is read from the cache once: a page render asks
+    for it a dozen times (each cached payload, routing, the chrome), and one render then
+    reads every cached part under the same version. A bump made inside the block is seen."""
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def content_version():
+    pinned = _pinned.get()
+    if pinned is None:
+        return _read_version()
+    if "version" not in pinned:
+        pinned["version"] = _read_version()
+    return pinned["version"]
+
+
+def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         # Start from the clock, not 1: a counter lost to eviction must not come back to a
@@ -29,6 +56,9 @@ def content_version():
 
 
 def bump_content_version(**_kwargs):
+    pinned = _pinned.get()
+    if pinned is not None:
+        pinned.pop("version", None)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set (evicted or never read): a fresh clock value will do

@@ -4,6 +4,8 @@ Each list returns ``{ items pagination }``; bad arguments raise ``InvalidFilter`
 GraphQL reports as an error with the message, never as an empty or truncated result.
 """
 
+import datetime
+
 import graphene
 from django.utils.translation import gettext
 from wagtail.search.backends import get_search_backend
@@ -316,4 +318,7 @@ def search_content(text, locale, scope, stop=20):
     for model, visible_set in visible_sets.items():
         candidates = model.objects.filter(pk__in=visible_set.values("pk"))
         results.append(backend.search(text, candidates).annotate_score("_score"))
-    return RankedSearch(results, stop)
+    # What the numbers of matches depend on: the words, the language, the restrictions (a
+    # visitor who unlocked a private page sees it) and the day (calls' deadlines).
+    count_key = [text, locale.pk, repr(scope.restricted), datetime.date.today()]
+    return RankedSearch(results, stop, count_key=count_key)

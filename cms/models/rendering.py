@@ -28,6 +28,11 @@ class RenderedPageMixin:
         context.update(page_views().page_context(self, request))
         return context
 
+    def get_view_restrictions(self):
+        # Wagtail's serve hook asks on every visit (two queries); the page layer answers
+        # "none" from the restrictions it keeps per content version, else Wagtail's query.
+        return page_views().view_restrictions(self, super().get_view_restrictions)
+
     def serve_password_required_response(self, request, form, action_url):
         # Wagtail builds the password form's context with get_context, i.e. the operation,
         # which rightly does not serve a private page before its password is given. The form

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django_countries import countries as all_countries
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.api.scope import under_restriction
 from cms.models import (
@@ -56,6 +56,15 @@ def suggestions_wanted(page, request):
     # A private fiche is answered 404 by its root field; asking for its suggestions would
     # be an error instead (the public API does not know it).
     return not under_restriction(page)
+
+
+def view_restrictions(page, wagtails):
+    """The view restrictions over ``page`` (Wagtail's queryset), with no query for a page no
+    restriction covers: the restrictions are kept per process and content version, which a
+    new or lifted restriction bumps."""
+    if page.alias_of_id or under_restriction(page):
+        return wagtails()
+    return PageViewRestriction.objects.none()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from cms.models import AccessibilityPage, Conformity, visible_pages
 from cms.models.standard import ACCESSIBILITY_SLUG, SITE_PAGE_SLUGS
 from cms.pages import urls
+from cms.pages.chrome import public_chrome
 from cms.pages.forms import SEARCH_MAX_LENGTH
 from cms.pages.urls import in_visitor_language
 
@@ -116,6 +117,10 @@ def site_pages(context):
     status, legal notice, personal data) that are live and public, in the DSFR footer's
     order: one query."""
     request = context.get("request")
+    return public_chrome(request, "site-pages", [], lambda: _site_pages(request))
+
+
+def _site_pages(request):
     conformity = AccessibilityPage.objects.filter(pk=OuterRef("pk")).values("conformity")
     pages = (
         visible_pages()

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from cms.pages.chrome import public_chrome
 from cms.pages.urls import in_visitor_language
 
 register = template.Library()
@@ -88,7 +89,11 @@ def _untranslated_url(page_urls, code):
 
 def language_versions(request, page=None):
     current = translation.get_language()
-    page_urls = _page_translations(page, request) if isinstance(page, Page) else {}
+    page_urls = {}
+    if isinstance(page, Page):
+        page_urls = public_chrome(
+            request, "translations", [page.pk], lambda: _page_translations(page, request)
+        )
     versions = LanguageVersions()
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
@@ -129,6 +134,10 @@ def breadcrumb_links(context, page):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
+    return public_chrome(request, "breadcrumb", [page.pk], lambda: _breadcrumb(page, request))
+
+
+def _breadcrumb(page, request):
     links = []
     for ancestor in page.get_ancestors().filter(depth__gt=2).live().public():
         url = ancestor.get_url(request)

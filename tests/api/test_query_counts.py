@@ -62,17 +62,17 @@ ROOT_FIELDS = {
     "mapFeatures": 0,
 }
 PAGES = {  # the site's chrome and Wagtail's routing included
-    "home": 14,
-    "fiche": 27,
-    "fiche in English": 28,
-    "call": 34,
-    "authority directory": 16,
-    "calls directory": 14,
-    "country": 17,
-    "theme": 17,
-    "news index": 15,
-    "news article": 21,
-    "search": 17,
+    "home": 6,
+    "fiche": 14,
+    "fiche in English": 14,
+    "call": 19,
+    "authority directory": 4,
+    "calls directory": 4,
+    "country": 7,
+    "theme": 7,
+    "news index": 3,
+    "news article": 8,
+    "search": 9,
 }
 
 
