@@ -632,22 +632,14 @@
 
   // --- loading ---------------------------------------------------------------------------
 
+  /** The data, through map-request.js (loaded async: it may still be on its way). */
   async function fetchData() {
-    const response = await fetch(config.endpoint, {
-      method: "POST",
-      credentials: "omit",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({
-        query: config.operation,
-        operationName: config.operationName,
-        variables: { locale: config.locale },
-      }),
-    });
-    const body = await response.json();
-    if (!response.ok || body.errors || !body.data) {
-      throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
+    if (!window.portalMapRequest) {
+      await new Promise((resolve) => {
+        document.addEventListener("portal-map-request", resolve, { once: true });
+      });
     }
-    return body.data;
+    return window.portalMapRequest.data(config);
   }
 
   /** The country shapes from ``request`` (a fetch started early, read once the markers show). */
