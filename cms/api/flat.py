@@ -5,17 +5,41 @@ JSON document (``python -m bench`` measures both), so these builders return plai
 cached per content version (``cache.py``). Exports reuse them.
 """
 
+import gc
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 
 import orjson
-from django.db.models import Subquery
+from django.db.models import Count, Subquery, TextField
+from django.db.models.functions import Cast
 from wagtail.models import Page
 
-from cms.models import FRENCH_COUNTRY_CODES, AuthorityPage, CallDirection, Cooperation, Theme
+from cms.models import (
+    FRENCH_COUNTRY_CODES,
+    AuthorityPage,
+    CallDirection,
+    Cooperation,
+    Theme,
+)
 
 from . import querysets
 from .cache import cached
 from .paths import PageUrls
+
+
+@contextmanager
+def collector_paused():
+    """No cyclic garbage collection while building a big acyclic document: its tens of
+    thousands of new dicts and lists would otherwise set off collections that walk the
+    whole process's heap (half the map's build time at 15,000 fiches). Reference counting
+    still frees everything; the collector resumes at the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _cache_parts(locale, filters):
@@ -46,49 +70,94 @@ def open_call_counts(locale, restricted=None):
 
 def theme_slugs_by_page():
     """{fiche id: [theme slugs, in the taxonomy's order]} of every fiche (two queries: the
-    whole table read plainly costs less than the same rows filtered by the visible set)."""
+    whole table read plainly costs less than the same rows filtered by the visible set).
+
+    Fiches share a few hundred distinct sets of themes: each set is ordered once, and the
+    fiches with that set share its list."""
     themes = {
         pk: (sort_order, slug)
         for pk, sort_order, slug in Theme.objects.values_list("pk", "sort_order", "slug")
     }
-    pairs = AuthorityPage.objective_themes.through.objects.values_list(
+    pairs = AuthorityPage.objective_themes.through.objects.order_by(
         "authoritypage_id", "theme_id"
-    )
-    by_page = defaultdict(list)
+    ).values_list("authoritypage_id", "theme_id")
+    ids_by_page = defaultdict(list)
     for page_id, theme_id in pairs:
-        by_page[page_id].append(themes[theme_id])
-    return {page_id: [slug for _order, slug in sorted(rows)] for page_id, rows in by_page.items()}
+        ids_by_page[page_id].append(theme_id)
+    slugs_of_set = {}
+    by_page = {}
+    for page_id, ids in ids_by_page.items():
+        ids = tuple(ids)
+        slugs = slugs_of_set.get(ids)
+        if slugs is None:
+            slugs = slugs_of_set[ids] = [slug for _order, slug in sorted(map(themes.get, ids))]
+        by_page[page_id] = slugs
+    return by_page
+
+
+class _EnumNames(dict):
+    """{"city": "CITY"}: a kind's GraphQL enum name (as in filters), made once per kind."""
+
+    def __missing__(self, value):
+        self[value] = value.upper()
+        return self[value]
+
+
+def map_call_counts(locale, restricted):
+    """{fiche translation_key as text: (open offers, open requests)}: one query, counted by
+    PostgreSQL (a few thousand groups instead of every call, keys as text, not UUIDs)."""
+    offer, request = CallDirection.OFFER.value, CallDirection.REQUEST.value
+    rows = (
+        querysets.open_calls(locale, restricted=restricted)
+        .order_by()
+        .annotate(key=Cast("authority_key", TextField()))
+        .values("key", "direction")
+        .annotate(number=Count("pk"))
+        .values_list("key", "direction", "number")
+    )
+    counts = defaultdict(lambda: [0, 0])
+    for key, direction, number in rows:
+        if direction == offer:
+            counts[key][0] += number
+        elif direction == request:
+            counts[key][1] += number
+    return {key: tuple(pair) for key, pair in counts.items()}
 
 
 def build_map_features(locale, restricted=None, **filters):
-    """A GeoJSON FeatureCollection: one Point per published fiche that has coordinates."""
+    """A GeoJSON FeatureCollection: one Point per published fiche that has coordinates.
+
+    Three queries (the points with the locale fallback done by the database, their open
+    calls counted by it, the theme pairs) and one dict per point: at 15,000 fiches the
+    Python per point is what costs, so it does nothing but fill the point's properties.
+    """
     if restricted is None:
         restricted = Page.objects.private_q()  # once, for every query below
     authorities = querysets.authorities(locale, restricted=restricted, **filters).filter(
         latitude__isnull=False, longitude__isnull=False
     )
-    rows = list(
-        authorities.values_list(
-            "pk",
-            "title",
-            "url_path",
-            "translation_key",
-            "locale__language_code",
-            "country",
-            "kind",
-            "latitude",
-            "longitude",
-        )
+    rows = authorities.annotate(key=Cast("translation_key", TextField())).values_list(
+        "pk",
+        "title",
+        "url_path",
+        "key",
+        "locale__language_code",
+        "country",
+        "kind",
+        "latitude",
+        "longitude",
     )
     themes = theme_slugs_by_page()
-    calls = open_call_counts(locale, restricted)
-    no_themes, no_calls = (), Counter()
-    offer, request = str(CallDirection.OFFER.value), str(CallDirection.REQUEST.value)
+    calls = map_call_counts(locale, restricted)
+    no_themes, no_calls = (), (0, 0)
+    french = frozenset(FRENCH_COUNTRY_CODES)
+    kinds = _EnumNames()
     url = PageUrls()
     features = []
+    append = features.append
     for pk, title, url_path, key, language_code, country, kind, latitude, longitude in rows:
-        open_calls = calls.get(key, no_calls)
-        features.append(
+        offers, requests = calls.get(key, no_calls)
+        append(
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
@@ -98,10 +167,10 @@ def build_map_features(locale, restricted=None, **filters):
                     "url": url(url_path),
                     "locale": language_code,
                     "country": country,
-                    "kind": kind.upper(),  # the GraphQL enum name, as in filters
-                    "french": country in FRENCH_COUNTRY_CODES,
-                    "openOffers": open_calls[offer],
-                    "openRequests": open_calls[request],
+                    "kind": kinds[kind],
+                    "french": country in french,
+                    "openOffers": offers,
+                    "openRequests": requests,
                     "themes": themes.get(pk, no_themes),
                 },
             }
@@ -114,8 +183,13 @@ def map_features_json(locale, **filters):
     return cached(
         "map",
         _cache_parts(locale, filters),
-        lambda: orjson.dumps(build_map_features(locale, **filters)).decode(),
+        lambda: _map_json(locale, filters),
     )
+
+
+def _map_json(locale, filters):
+    with collector_paused():
+        return orjson.dumps(build_map_features(locale, **filters)).decode()
 
 
 def build_country_coverage(locale, restricted=None):

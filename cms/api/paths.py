@@ -14,11 +14,18 @@ class PageUrls:
     def __init__(self):
         self._roots = None
         self._prefixes = {}
+        self._last = None  # (root path, address prefix, length of the root path)
 
     def _site_roots(self):
         if self._roots is None:
             self._roots = Site.get_site_root_paths()
             self._single_site = len({root.site_id for root in self._roots}) == 1
+            paths = [root.root_path for root in self._roots]
+            # Nested or repeated roots: the first in Wagtail's order wins, so no shortcut
+            # through the last one matched (see __call__).
+            self._nested = len(set(paths)) != len(paths) or any(
+                a != b and b.startswith(a) for a in paths for b in paths
+            )
         return self._roots
 
     def _prefix(self, language_code):
@@ -33,12 +40,23 @@ class PageUrls:
     def __call__(self, url_path):
         """The address of the page at ``url_path`` (relative when there is one site)."""
         roots = self._site_roots()
-        single_site = self._single_site  # once per instance, not per address
+        if not url_path:
+            return None
+        last = self._last
+        # Lists come in runs of one language: its root first, when no other can match too.
+        if last is not None and url_path.startswith(last[0]):
+            return last[1] + url_path[last[2] :]
         for root in roots:
-            if url_path and url_path.startswith(root.root_path):
-                prefix = self._prefix(root.language_code)
-                if prefix is None:
-                    return None
-                path = prefix + url_path[len(root.root_path) :]
-                return path if single_site else root.root_url.rstrip("/") + path
+            if url_path.startswith(root.root_path):
+                return self._address(root, url_path)
         return None
+
+    def _address(self, root, url_path):
+        prefix = self._prefix(root.language_code)
+        if prefix is None:
+            return None
+        if not self._single_site:
+            prefix = root.root_url.rstrip("/") + prefix
+        if not self._nested:
+            self._last = (root.root_path, prefix, len(root.root_path))
+        return prefix + url_path[len(root.root_path) :]

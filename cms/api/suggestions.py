@@ -62,8 +62,14 @@ def suggest(scope, *, authority=None, call=None, locale=None, limit=DEFAULT_LIMI
     locale_obj = scope.locale(locale)
     restricted = scope.restricted
     pool = candidate_pool(restricted)
-    source = source_profile(authority, call, restricted, pool)
-    ranked = pool.rank(source, limit)
+
+    def ranking():
+        return pool.rank(source_profile(authority, call, restricted, pool), limit)
+
+    # Keyed by the arguments as given (an unknown id raises and is not kept); the locale
+    # changes only the wording, done by ``materialise``.
+    key = ("authority", str(authority)) if authority is not None else ("call", str(call))
+    ranked = pool.remembered((*key, limit), ranking)
     return materialise(ranked, locale_obj, scope)
 
 

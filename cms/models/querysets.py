@@ -45,8 +45,11 @@ class PortalPageQuerySet(PageQuerySet):
         older_than = Case(
             When(in_locale, then=Value(0)), default=OuterRef("pk"), output_field=IntegerField()
         )
+        # Any page model: copies share a translation_key only within one model, and the
+        # anti-join then hashes wagtailcore_page alone instead of its join with the model's
+        # table (a quarter of the map's points query at 15,000 fiches).
         hiding = (
-            visible_pages(self.model, restricted)
+            visible_pages(Page, restricted)
             .filter(translation_key=OuterRef("translation_key"))
             .exclude(pk=OuterRef("pk"))
             .filter(Q(locale=locale) | Q(pk__lt=older_than))

@@ -14,7 +14,7 @@ domains shared are counted for all of them at once, the rest of a score is at mo
 """
 
 import sys
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import replace
 from itertools import chain
 
@@ -44,6 +44,10 @@ from .scoring import (
 # What a score may add beyond its themes and domains: both country signs and a language.
 OTHER_POINTS = 2 * COUNTRY_SOUGHT + SHARED_LANGUAGE
 NONE = frozenset()
+# Rankings a pool remembers (the most recently asked): a fiche page asks for its own on every
+# view, and the ranking reads every candidate sharing a theme (thousands at 15,000 fiches)
+# while loading the ten pages it names costs the same at any size. ~1 KB each.
+RANKINGS_KEPT = 4096
 
 
 class Side:
@@ -114,6 +118,19 @@ class Pool:
         self.authorities = Side(authorities, "sought_countries")
         self.calls = Side(calls, "sought_countries")
         self._authority_by_pk = {profile.pk: profile for profile in self.authorities.profiles}
+        self._rankings = OrderedDict()
+
+    def remembered(self, key, build):
+        """``build()`` (a ranking) kept under ``key`` while this pool lives: the pool holds
+        the content it was built from, so what is ranked from it stays true as long as it."""
+        if key in self._rankings:
+            self._rankings.move_to_end(key)
+            return self._rankings[key]
+        value = build()
+        self._rankings[key] = value
+        if len(self._rankings) > RANKINGS_KEPT:
+            self._rankings.popitem(last=False)
+        return value
 
     def authority_source(self, pk):
         """The Profile of the visible fiche ``pk`` with its partners (``authority_source``,

@@ -166,7 +166,7 @@ def test_widget_markup_and_own_assets_hold_no_external_address(client, skeleton)
     parser = ResourceCollector()
     parser.feed(fragment)
     own = [url for url in parser.urls if "/portal/map/" in url]
-    assert len(own) == 2  # map.css and map.js
+    assert len(own) == 3  # map.css, map-request.js and map.js
     for url in own:
         assert URL.findall(served_text(client, url)) == [], url
 
