@@ -315,6 +315,11 @@ def rows():
     def plain():
         return Variant("plain ORM-fed fiche template", plain_fiche(fiche.pk))
 
+    def kept_warm(query, field_name):
+        return Variant(
+            "kept answer (warm)", kept(query), before=kept(query), describe=list_note(field_name)
+        )
+
     return [
         Row(
             "authorities(perPage:100) nested",
@@ -327,12 +332,7 @@ def rows():
         Row(
             "authorities(perPage:100) nested, kept",
             [
-                Variant(
-                    "kept answer (warm)",
-                    kept(AUTHORITIES),
-                    before=kept(AUTHORITIES),
-                    describe=list_note("authorities"),
-                ),
+                kept_warm(AUTHORITIES, "authorities"),
                 api_anchor(),
                 floor(pks),
             ],
@@ -357,12 +357,7 @@ def rows():
         Row(
             "partnershipCalls(perPage:100), kept",
             [
-                Variant(
-                    "kept answer (warm)",
-                    kept(CALLS),
-                    before=kept(CALLS),
-                    describe=list_note("partnershipCalls"),
-                ),
+                kept_warm(CALLS, "partnershipCalls"),
                 api_anchor(),
             ],
         ),

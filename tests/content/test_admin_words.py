@@ -16,7 +16,7 @@ from cms.models import AuthorityIndexPage, AuthorityPage
 from cms.models.blocks import NewsBodyBlock
 from portal.interest.wagtail_hooks import InterestExpressionFilterSet
 from tests.content.test_translation import english, translate
-from tests.factories import locale
+from tests.factories import locale, make_authority
 from tests.helpers import fiche_post_data
 
 pytestmark = pytest.mark.django_db
@@ -76,16 +76,9 @@ def test_long_lists_can_be_filtered_by_typing(admin_client, skeleton):
 
 @pytest.fixture
 def source_fiche(skeleton):
-    page = AuthorityPage(
-        title="Saint-Louis",
-        slug="saint-louis",
-        kind="municipality",
-        country="SN",
-        summary="Ville historique au nord du Sénégal.",
+    return make_authority(
+        "Saint-Louis", slug="saint-louis", summary="Ville historique au nord du Sénégal."
     )
-    skeleton.authorities.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def translation_editor(client, user, fiche, language, capture):
