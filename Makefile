@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve test install migrate demo schema lint format messages bench clean backup restore
+.PHONY: run serve test install migrate demo schema lint format messages bench bench-pg clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,17 @@ messages: install
 bench: install
 	mkdir -p var
 	$(BIN)/python -m bench
+
+# The same on PostgreSQL at the real atlas' size, with .ci/run's services: a database of its
+# own per size (created when missing, seeded on first use, then reused) and a Redis DB apart.
+BENCH_AUTHORITIES ?= 15000
+BENCH_DATABASE ?= bench$(BENCH_AUTHORITIES)
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/7
+bench-pg: install
+	mkdir -p var
+	createdb -h 127.0.0.1 -U postgres $(BENCH_DATABASE) 2>/dev/null || true
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DATABASE) REDIS_URL=$(BENCH_REDIS_URL) \
+		$(BIN)/python -m bench --authorities $(BENCH_AUTHORITIES) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
