@@ -29,6 +29,7 @@ from wagtail.search.backends import get_search_backend
 from cms.api import querysets
 from cms.api.results import kept_answer
 from cms.api.schema import schema
+from cms.api.validation import LimitedExecutionContext
 from cms.models import AuthorityPage, PartnershipCallPage
 
 MAP = '{ mapFeatures(locale: "fr") }'
@@ -150,7 +151,12 @@ class Row:
 def execute(query, variables=None):
     """Run ``query`` as the endpoint would, with a fresh request (and so a fresh ApiScope)."""
     request = RequestFactory().post("/graphql/")
-    result = schema.execute(query, context_value=request, variable_values=variables)
+    result = schema.execute(
+        query,
+        context_value=request,
+        variable_values=variables,
+        execution_context_class=LimitedExecutionContext,
+    )
     if result.errors:
         raise RuntimeError(f"{query[:40]}…: {result.errors}")
     return result.data

@@ -87,21 +87,41 @@ def _is_term_link(field):
     return field.many_to_many and field.related_model in (Theme, ActionDomain)
 
 
-# What a partner is shown with (``types.AuthorityLink``, a cooperation's partner name and
-# country): the rest of its fiche (texts, figures) is not read, so not loaded.
-PARTNER_FIELDS = ("translation_key", "title", "slug", "url_path", "locale_id", "country", "kind")
+@dataclass(frozen=True, slots=True)
+class PartnerRow:
+    """A partner fiche as a cooperation shows it (``types.AuthorityLink``, a cooperation's
+    partner name and country), from a values row: the rest of its fiche (texts, figures) is
+    not read, so neither loaded nor built into a page model (issue 11). ``country`` and
+    ``kind`` are the stored codes, as a page's ``str(country)`` and ``kind`` read."""
+
+    translation_key: Any
+    pk: int
+    title: str
+    slug: str
+    url_path: str
+    locale_id: int
+    country: str
+    kind: str
 
 
-def localized_authorities(keys, locale, scope, fields=None):
-    """The visible copy in ``locale`` (or fallback) of each authority translation_key
-    (``fields``: only those columns)."""
+def partner_rows(keys, locale, scope):
+    """{translation_key: PartnerRow} of the visible copy in ``locale`` (or fallback) of each
+    authority translation key (one query)."""
     if not keys:
         return {}
     pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
         translation_key__in=set(keys)
     )
-    if fields:
-        pages = pages.only(*fields)
+    return {row[0]: PartnerRow(*row) for row in pages.values_list(*PartnerRow.__slots__)}
+
+
+def localized_authorities(keys, locale, scope):
+    """The visible copy in ``locale`` (or fallback) of each authority translation_key."""
+    if not keys:
+        return {}
+    pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
+        translation_key__in=set(keys)
+    )
     return {page.translation_key: page for page in pages}
 
 
@@ -275,9 +295,7 @@ class AuthorityBatch(Batch):
                 for row in self.related(page, "cooperations")
                 if row.partner_page_id
             }
-            self._partners = localized_authorities(
-                partner_keys, self.locale, self.scope, PARTNER_FIELDS
-            )
+            self._partners = partner_rows(partner_keys, self.locale, self.scope)
         page = self._partners.get(_partner_key(cooperation))
         return Item(page, self.language) if page is not None else None
 

@@ -38,7 +38,6 @@ from graphql import (
     is_list_type,
     specified_rules,
 )
-from graphql.execution import ExecutionContext
 from graphql.language import (
     FieldNode,
     FragmentDefinitionNode,
@@ -54,6 +53,7 @@ from graphql.language import (
 from graphql.validation import ValidationRule
 from graphql.validation.validate import ValidationAbortedError
 
+from cms.api.execution import PlannedExecutionContext
 from cms.api.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE
 
 MAX_DEPTH = 10
@@ -443,8 +443,9 @@ class QueryLimitsRule(ValidationRule):
         raise ValidationAbortedError(last.message, last.nodes)
 
 
-class LimitedExecutionContext(ExecutionContext):
-    """Execution that first checks the variables' values against the string limits.
+class LimitedExecutionContext(PlannedExecutionContext):
+    """Execution (planned: ``cms.api.execution``) that first checks the variables' values
+    against the string limits.
 
     graphql-core's hook between validation and execution: the values are known, no resolver
     has run. Pass it as ``execution_context_class`` to ``execute``.

@@ -32,6 +32,7 @@ from graphql import (
     visit,
 )
 
+from cms.api.execution import PlannedExecutionContext
 from cms.api.scope import ApiScope
 from cms.api.validation import validation_rules
 
@@ -137,6 +138,7 @@ def run(name, variables=None, *, request=None, preview=None, unlocked=None):
         variable_values=variables or {},
         context_value=OperationContext(request, preview, unlocked),
         operation_name=name,
+        execution_context_class=PlannedExecutionContext,
     )
     if result.errors:
         first = result.errors[0]

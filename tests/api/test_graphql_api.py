@@ -180,6 +180,39 @@ def test_authority_lists_only_its_open_calls(client, data):
     ]
 
 
+def test_a_cooperation_links_its_partner_copy_in_the_requested_language(client, data):
+    result = graphql(
+        client,
+        """{ authorities(locale: "en") { items { title cooperations {
+            partnerName partnerCountry { code name }
+            partner { id title slug url locale kind country { code name } } } } } }""",
+    )
+    assert "errors" not in result
+    items = {item["title"]: item for item in result["data"]["authorities"]["items"]}
+    lyon = data["lyon"]
+    # Lyon has no English copy: its French one, named in English.
+    assert items["Dakar (English)"]["cooperations"] == [
+        {
+            "partnerName": "Lyon",
+            "partnerCountry": {"code": "FR", "name": "France"},
+            "partner": {
+                "id": str(lyon.pk),
+                "title": "Lyon",
+                "slug": "lyon",
+                "url": "/fr/fiches/lyon/",
+                "locale": "fr",
+                "kind": "MUNICIPALITY",
+                "country": {"code": "FR", "name": "France"},
+            },
+        },
+        {
+            "partnerName": "Saint-Louis",
+            "partnerCountry": {"code": "SN", "name": "Senegal"},
+            "partner": None,
+        },
+    ]
+
+
 # --- partnership calls ------------------------------------------------------------------
 
 
