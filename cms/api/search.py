@@ -40,19 +40,27 @@ def _count(queryset, key):
 
 
 def _load(picked):
-    """[(model, pk)] as pages, in that order: one query per model."""
+    """[(model, pk, authority_key)] as pages, in that order: one query per model; a call
+    carries its ``authority_key`` (what ``CallQuerySet.with_authority`` annotates)."""
     wanted = {}
-    for model, pk in picked:
+    for model, pk, _key in picked:
         wanted.setdefault(model, []).append(pk)
     loaded = {model: model.objects.in_bulk(pks) for model, pks in wanted.items()}
-    return [loaded[model][pk] for model, pk in picked]
+    pages = []
+    for model, pk, key in picked:
+        page = loaded[model][pk]
+        if key is not None:
+            page.authority_key = key
+        pages.append(page)
+    return pages
 
 
 class CombinedSearch:
     """The matches of ``queryset`` (a database backend's search over the ``Page`` rows of
-    ``models``, scores annotated as ``_score``, the visitor's rule applied) in the ranked
-    order; supports ``len()`` and slices. ``stop``: the end of the page about to be read;
-    ``count_key``: what the matches depend on, for their cached number (see ``_count``)."""
+    ``models``, scores annotated as ``_score``, the visitor's rule applied: ``listed_in``)
+    in the ranked order; supports ``len()`` and slices. ``stop``: the end of the page about
+    to be read; ``count_key``: what the matches depend on, for their cached number (see
+    ``_count``)."""
 
     def __init__(self, queryset, models, stop=20, count_key=None):
         self.queryset = queryset
@@ -72,12 +80,12 @@ class CombinedSearch:
             _title_order(),
             model_order,
             "-pk",
-        ).values_list("content_type_id", "pk")
+        ).values_list("content_type_id", "pk", "authority_key")
 
     def _rows(self, stop):
         if self._read is None or self._read[0] < stop:
             stop = max(stop, self.stop)
-            rows = [(self.models[type_pk], pk) for type_pk, pk in self._ranked()[:stop]]
+            rows = [(self.models[type_pk], pk, key) for type_pk, pk, key in self._ranked()[:stop]]
             # A short first read holds every match; otherwise the number is counted apart,
             # so that the ranked read stops at ``stop`` rows.
             total = len(rows) if len(rows) < stop else _count(self.queryset, self.count_key)

@@ -64,11 +64,18 @@ class PortalPageQuerySet(PageQuerySet):
     def listed_in(self, locale, restricted=None):
         """Pages of any model (``Page`` rows: a mixed list such as search results) as each
         model's own list shows them to a visitor of ``locale``: visible, with the locale
-        fallback, and a call only under a visible fiche (``CallQuerySet.with_authority``)."""
+        fallback, and a call only under a visible fiche (``CallQuerySet.with_authority``),
+        each call with ``authority_key`` as there (None for other pages)."""
         call_model = apps.get_model("cms", "PartnershipCallPage")
         not_a_call = ~Q(content_type=ContentType.objects.get_for_model(call_model))
-        under_visible_fiche = Exists(fiche_of_call(restricted))
-        return self.visible_in(locale, restricted).filter(not_a_call | under_visible_fiche)
+        fiche = fiche_of_call(restricted)
+        # The key as a subquery in the SELECT list: PostgreSQL computes it for the rows
+        # returned only (a page of results), after the ranking.
+        return (
+            self.visible_in(locale, restricted)
+            .filter(not_a_call | Exists(fiche))
+            .annotate(authority_key=Subquery(fiche.values("translation_key")[:1]))
+        )
 
 
 def visible_pages(model=Page, restricted=None):
