@@ -435,8 +435,9 @@ def load_mixed(pages, locale, scope):
     for page in pages:
         by_model[type(page)].append(page)
     calls = by_model[PartnershipCallPage]
-    if calls:
-        # Search results lack the annotation that links a call to its fiche.
+    if any(not hasattr(call, "authority_key") for call in calls):
+        # Results of a backend other than the database's lack the annotation that links a
+        # call to its fiche (``cms.api.search``).
         keyed = querysets.calls(locale, restricted=scope.restricted).filter(
             pk__in=[call.pk for call in calls]
         )

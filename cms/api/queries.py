@@ -7,16 +7,24 @@ GraphQL reports as an error with the message, never as an empty or truncated res
 import datetime
 
 import graphene
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cms.models import AuthorityPage, NewsPage, PartnershipCallPage, accepting_interest_q
+from cms.models import (
+    AuthorityPage,
+    NewsPage,
+    PartnershipCallPage,
+    PortalPageQuerySet,
+    accepting_interest_q,
+)
 
 from . import flat, loaders, pagination, querysets, suggestions
 from .loaders import Item
 from .querysets import InvalidFilter
 from .scope import scope_for
-from .search import RankedSearch
+from .search import CombinedSearch, RankedSearch
 from .types import (
     Authority,
     AuthorityKindEnum,
@@ -302,13 +310,27 @@ def call_queryset(
     return queryset
 
 
+# The models search finds, in the order that breaks ties between equal scores and titles.
+SEARCHED_MODELS = (AuthorityPage, PartnershipCallPage, NewsPage)
+
+
 def search_content(text, locale, scope, stop=20):
     """Fiches, calls and news in ``locale`` (with fallback) matching ``text``, best first
-    (a ``RankedSearch``: counted and read a page at a time, ``stop`` the end of the first
-    page to be read)."""
+    (counted and read a page at a time, ``stop`` the end of the first page to be read: see
+    ``cms.api.search``)."""
     if not text.strip():
         return []
     backend = get_search_backend()
+    # What the number of matches depends on: the words, the language, the restrictions (a
+    # visitor who unlocked a private page sees it) and the day (calls' deadlines).
+    count_key = [text, locale.pk, repr(scope.restricted), datetime.date.today()]
+    types = ContentType.objects.get_for_models(*SEARCHED_MODELS).values()
+    pages = PortalPageQuerySet(Page).filter(content_type__in=types)
+    combined = backend.search(text, pages).annotate_score("_score")
+    get_queryset = getattr(combined, "get_queryset", None)
+    if get_queryset is not None:  # a database backend: one ranked query over the models
+        ranked = get_queryset().listed_in(locale, restricted=scope.restricted)
+        return CombinedSearch(ranked, SEARCHED_MODELS, stop, count_key=count_key)
     visible_sets = {
         AuthorityPage: querysets.authorities(locale, restricted=scope.restricted),
         PartnershipCallPage: querysets.calls(locale, restricted=scope.restricted),
@@ -318,7 +340,4 @@ def search_content(text, locale, scope, stop=20):
     for model, visible_set in visible_sets.items():
         candidates = model.objects.filter(pk__in=visible_set.values("pk"))
         results.append(backend.search(text, candidates).annotate_score("_score"))
-    # What the numbers of matches depend on: the words, the language, the restrictions (a
-    # visitor who unlocked a private page sees it) and the day (calls' deadlines).
-    count_key = [text, locale.pk, repr(scope.restricted), datetime.date.today()]
-    return RankedSearch(results, stop, count_key=count_key)
+    return RankedSearch(results)

@@ -1,16 +1,21 @@
 """Search results of several page models as one ranked list, read a page at a time.
 
 The order is the one the API has always given: best score first, then by title, then the
-models in the order given, then the search backend's own order (newest id first). For a page
-of results each model gives, in one query, its first ``stop`` matches in that order (pk,
-score and title: no page object), and its number of matches (counted apart and cached per
-content version, unless the first read was short), so the cost of a page does not grow with
-the number of matches; the page's items alone are then loaded as pages.
-A backend whose results are not a Django queryset (Elasticsearch, OpenSearch) is read whole.
+models in the order given, then the search backend's own order (newest id first).
+
+With a database backend (PostgreSQL's, SQLite's) the models are searched together: one
+backend search over their ``Page`` rows (Wagtail's index entries of the three models, the
+same scores as a search per model), the visitor's rule (``PortalPageQuerySet.listed_in``)
+applied to it, so that a page of results is ONE ranked query (pk and model: no page object),
+the number of matches counted apart and cached per content version (unless the first read
+was short); the page's items alone are then loaded as pages, one query per model.
+Another backend (Elasticsearch, OpenSearch) gives results that are not a Django queryset:
+each model's are read whole and sorted here.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import F, FloatField, Value
+from django.db.models import Case, F, FloatField, IntegerField, Value, When
 from django.db.models.functions import Coalesce, Collate
 
 from .cache import cached
@@ -34,53 +39,57 @@ def _count(queryset, key):
     return cached("search-count", [queryset.model._meta.label, *key], queryset.count)
 
 
-def _sort_key(index, pk, score, title):
-    return (-(score or 0), title, index, -pk)
+def _load(picked):
+    """[(model, pk, authority_key)] as pages, in that order: one query per model; a call
+    carries its ``authority_key`` (what ``CallQuerySet.with_authority`` annotates)."""
+    wanted = {}
+    for model, pk, _key in picked:
+        wanted.setdefault(model, []).append(pk)
+    loaded = {model: model.objects.in_bulk(pks) for model, pks in wanted.items()}
+    pages = []
+    for model, pk, key in picked:
+        page = loaded[model][pk]
+        if key is not None:
+            page.authority_key = key
+        pages.append(page)
+    return pages
 
 
-class RankedSearch:
-    """The matches of ``results`` (one backend search per model, scores annotated as
-    ``_score``) in one ranked list; supports ``len()`` and slices. ``stop``: the end of the
-    page about to be read; ``count_key``: what the matches depend on, for their cached
-    numbers (see ``_count``)."""
+class CombinedSearch:
+    """The matches of ``queryset`` (a database backend's search over the ``Page`` rows of
+    ``models``, scores annotated as ``_score``, the visitor's rule applied: ``listed_in``)
+    in the ranked order; supports ``len()`` and slices. ``stop``: the end of the page about
+    to be read; ``count_key``: what the matches depend on, for their cached number (see
+    ``_count``)."""
 
-    def __init__(self, results, stop=20, count_key=None):
-        self.results = list(results)
+    def __init__(self, queryset, models, stop=20, count_key=None):
+        self.queryset = queryset
         self.stop = stop
         self.count_key = count_key
+        types = ContentType.objects.get_for_models(*models)
+        self.models = {types[model].pk: model for model in models}
         self._read = None  # (stop, total, rows) of the last reading
 
-    def _first(self, index, result, stop):
-        """(matches, [(sort key, (result, pk) or a page)]) of one model's first ``stop``."""
-        get_queryset = getattr(result, "get_queryset", None)
-        if get_queryset is None:  # not a database backend: every match, sorted here
-            rows = [(_sort_key(index, p.pk, p._score, p.title), p) for p in result]
-            return len(rows), rows
-        queryset = get_queryset()
-        rows = list(
-            queryset.order_by(
-                Coalesce(F("_score"), Value(0.0), output_field=FloatField()).desc(),
-                _title_order(),
-                "-pk",
-            ).values_list("pk", "_score", "title")[:stop]
+    def _ranked(self):
+        model_order = Case(
+            *(When(content_type_id=pk, then=Value(i)) for i, pk in enumerate(self.models)),
+            output_field=IntegerField(),
         )
-        # A short first read holds every match; otherwise the number is counted apart, so
-        # that the ranked read stops at ``stop`` rows (a window count made PostgreSQL check
-        # the locale fallback of every match: 2,075 "eau" fiches, 130 -> 80 ms).
-        matches = len(rows) if len(rows) < stop else _count(queryset, self.count_key)
-        return matches, [
-            (_sort_key(index, pk, score, title), (result, pk)) for pk, score, title in rows
-        ]
+        return self.queryset.order_by(
+            Coalesce(F("_score"), Value(0.0), output_field=FloatField()).desc(),
+            _title_order(),
+            model_order,
+            "-pk",
+        ).values_list("content_type_id", "pk", "authority_key")
 
     def _rows(self, stop):
         if self._read is None or self._read[0] < stop:
-            total, rows = 0, []
-            for index, result in enumerate(self.results):
-                matches, first = self._first(index, result, max(stop, self.stop))
-                total += matches
-                rows.extend(first)
-            rows.sort(key=lambda row: row[0])
-            self._read = (max(stop, self.stop), total, rows)
+            stop = max(stop, self.stop)
+            rows = [(self.models[type_pk], pk, key) for type_pk, pk, key in self._ranked()[:stop]]
+            # A short first read holds every match; otherwise the number is counted apart,
+            # so that the ranked read stops at ``stop`` rows.
+            total = len(rows) if len(rows) < stop else _count(self.queryset, self.count_key)
+            self._read = (stop, total, rows)
         return self._read
 
     def __len__(self):
@@ -88,19 +97,23 @@ class RankedSearch:
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step is not None or key.stop is None:
-            raise TypeError("RankedSearch supports slices with a stop only")
-        picked = [value for _key, value in self._rows(key.stop)[2][key]]
-        # Load the picked rows as pages, one query per model, in the ranked order.
-        wanted = {}
-        for value in picked:
-            if isinstance(value, tuple):
-                result, pk = value
-                wanted.setdefault(id(result), (result, []))[1].append(pk)
-        loaded = {}
-        for result, pks in wanted.values():
-            model = result.query_compiler.queryset.model
-            loaded[id(result)] = model.objects.in_bulk(pks)
-        return [
-            loaded[id(value[0])][value[1]] if isinstance(value, tuple) else value
-            for value in picked
-        ]
+            raise TypeError("CombinedSearch supports slices with a stop only")
+        return _load(self._rows(key.stop)[2][key])
+
+
+class RankedSearch:
+    """The matches of ``results`` (one search per model, from a backend whose results are
+    not querysets; scores annotated as ``_score``) in one ranked list, read whole."""
+
+    def __init__(self, results):
+        rows = []
+        for index, result in enumerate(results):
+            rows.extend(((-(p._score or 0), p.title, index, -p.pk), p) for p in result)
+        rows.sort(key=lambda row: row[0])
+        self.pages = [page for _key, page in rows]
+
+    def __len__(self):
+        return len(self.pages)
+
+    def __getitem__(self, key):
+        return self.pages[key]

@@ -19,7 +19,7 @@ from .pages import (
     NewsPage,
     PartnershipCallPage,
 )
-from .querysets import accepting_interest_q, name_in, visible_pages
+from .querysets import PortalPageQuerySet, accepting_interest_q, name_in, visible_pages
 from .standard import AccessibilityPage, Conformity, SitemapPage, StandardPage
 from .taxonomy import SDG_COUNT, ActionDomain, Theme
 
@@ -49,4 +49,5 @@ __all__ = [
     "language_name",
     "name_in",
     "visible_pages",
+    "PortalPageQuerySet",
 ]

@@ -12,6 +12,7 @@ import datetime
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Substr
@@ -60,6 +61,22 @@ class PortalPageQuerySet(PageQuerySet):
         """Visible pages as a visitor of ``locale`` sees them: with the locale fallback."""
         return self.visible(restricted).with_locale_fallback(locale, restricted)
 
+    def listed_in(self, locale, restricted=None):
+        """Pages of any model (``Page`` rows: a mixed list such as search results) as each
+        model's own list shows them to a visitor of ``locale``: visible, with the locale
+        fallback, and a call only under a visible fiche (``CallQuerySet.with_authority``),
+        each call with ``authority_key`` as there (None for other pages)."""
+        call_model = apps.get_model("cms", "PartnershipCallPage")
+        not_a_call = ~Q(content_type=ContentType.objects.get_for_model(call_model))
+        fiche = fiche_of_call(restricted)
+        # The key as a subquery in the SELECT list: PostgreSQL computes it for the rows
+        # returned only (a page of results), after the ranking.
+        return (
+            self.visible_in(locale, restricted)
+            .filter(not_a_call | Exists(fiche))
+            .annotate(authority_key=Subquery(fiche.values("translation_key")[:1]))
+        )
+
 
 def visible_pages(model=Page, restricted=None):
     """Visible pages of any page model, ``Page`` included (its manager is Wagtail's)."""
@@ -69,6 +86,13 @@ def visible_pages(model=Page, restricted=None):
 def parent_path():
     """SQL expression: the materialised path of the outer page's parent."""
     return Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
+
+
+def fiche_of_call(restricted=None):
+    """The visible fiche the outer page (a call) sits under: its parent page."""
+    # By name: AuthorityPage is declared after this module, which its manager imports.
+    authority_model = apps.get_model("cms", "AuthorityPage")
+    return visible_pages(authority_model, restricted).filter(path=parent_path())
 
 
 class AuthorityQuerySet(PortalPageQuerySet):
@@ -87,9 +111,7 @@ class CallQuerySet(PortalPageQuerySet):
         """Calls whose fiche is visible, each with ``authority_key`` (the fiche's
         translation_key, which links it to the fiche's copy in any language) and
         ``authority_country``; ``authority_keys`` keeps the calls of those fiches only."""
-        # By name: AuthorityPage is declared after this module, which its manager imports.
-        authority_model = apps.get_model("cms", "AuthorityPage")
-        parent = visible_pages(authority_model, restricted).filter(path=parent_path())
+        parent = fiche_of_call(restricted)
         wanted = parent
         if authority_keys is not None:
             wanted = parent.filter(translation_key__in=authority_keys)

@@ -52,7 +52,7 @@ ROOT_FIELDS = {
     "authorities, flat": 1,
     "partnershipCalls": 9,
     "news": 5,
-    "search": 8,
+    "search": 5,
     "authority": 6,
     "partnershipCall": 4,
     "newsArticle": 4,
@@ -72,7 +72,7 @@ PAGES = {  # the site's chrome and Wagtail's routing included
     "theme": 7,
     "news index": 3,
     "news article": 8,
-    "search": 9,
+    "search": 6,
 }
 
 
