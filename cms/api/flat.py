@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 import orjson
+from django.db import connection
 from django.db.models import Count, Subquery, TextField
 from django.db.models.functions import Cast
 from wagtail.models import Page
@@ -178,6 +179,134 @@ def build_map_features(locale, restricted=None, **filters):
     return {"type": "FeatureCollection", "features": features}
 
 
+# --- the map's document assembled by PostgreSQL ------------------------------------------------
+
+# A coordinate PostgreSQL writes as orjson does once ".0" is added to whole numbers: finite,
+# and 0 or written without an exponent by both (PostgreSQL switches below 1e-4, orjson
+# below 1e-5). With another one on the map (never, in range), Python builds the document.
+_PLAIN = "({0} = 0 OR (abs({0}) >= 1e-4 AND abs({0}) < 1e15))"
+_NUMBER = "CASE WHEN {0} = trunc({0}) THEN {0}::text || '.0' ELSE {0}::text END"
+
+
+def _feature_sql(urls):
+    """SQL (and params) of one point's GeoJSON text, as ``orjson.dumps`` writes the dict
+    ``build_map_features`` makes (same keys, same order, no spaces)."""
+    url_sql, url_params = urls.json_sql("points.url_path")
+    parts = [
+        """'{"type":"Feature","geometry":{"type":"Point","coordinates":['""",
+        _NUMBER.format("points.longitude"),
+        "','",
+        _NUMBER.format("points.latitude"),
+        """']},"properties":{"id":"'""",
+        "points.id::text",
+        """'","title":'""",
+        "coalesce(to_json(points.title)::text, 'null')",
+        """',"url":'""",
+        url_sql,
+        """',"locale":'""",
+        "coalesce(to_json(points.language_code)::text, 'null')",
+        """',"country":'""",
+        "coalesce(to_json(points.country)::text, 'null')",
+        """',"kind":'""",
+        "coalesce(to_json(upper(points.kind))::text, 'null')",
+        """',"french":'""",
+        "CASE WHEN points.country = ANY(%s) THEN 'true' ELSE 'false' END",
+        """',"openOffers":'""",
+        "coalesce(counts.offers, 0)::text",
+        """',"openRequests":'""",
+        "coalesce(counts.requests, 0)::text",
+        """',"themes":'""",
+        "coalesce(themes.slugs, '[]')",
+        "'}}'",
+    ]
+    # concat(): one string per point, where a chain of || copies the growing text 25 times.
+    return f"concat({', '.join(parts)})", [*url_params, list(FRENCH_COUNTRY_CODES)]
+
+
+def map_features_text(locale, restricted=None, **filters):
+    """``orjson.dumps(build_map_features(...)).decode()``, byte for byte, from one query:
+    PostgreSQL selects the points (the same queryset), counts their open calls (the calls'
+    fiche joined, not looked up per call), orders their themes and writes the JSON, where
+    Python would make and dump a dict per point. None when a coordinate needs Python's
+    writing (see ``_PLAIN``): the caller then builds the document in Python."""
+    if restricted is None:
+        restricted = Page.objects.private_q()
+    points = querysets.authorities(locale, restricted=restricted, **filters).filter(
+        latitude__isnull=False, longitude__isnull=False
+    )
+    columns = (
+        "pk",
+        "title",
+        "url_path",
+        "translation_key",
+        "locale__language_code",
+        "country",
+        "kind",
+        "latitude",
+        "longitude",
+    )
+    points_sql, points_params = points.order_by().values(*columns).query.sql_with_params()
+    calls_sql, calls_params = querysets.open_call_keys_sql(locale, restricted)
+    pairs = AuthorityPage.objective_themes.through._meta.db_table
+    themes = Theme._meta.db_table
+    feature_sql, feature_params = _feature_sql(PageUrls())
+    plain = " AND ".join(_PLAIN.format(f"points.{name}") for name in ("latitude", "longitude"))
+    # Each fiche's themes as a bit mask of their ranks in the taxonomy's order (unordered,
+    # hashed), each distinct set of themes written once in that order (a few hundred): one
+    # ordered aggregate per fiche costs twice as much. 64 ranks at most in a bigint.
+    sql = f"""
+        WITH ranked AS MATERIALIZED (
+            SELECT themes.id,
+                (row_number() OVER (ORDER BY themes.sort_order, themes.slug COLLATE "C") - 1)
+                    ::integer AS rank,
+                to_json(themes.slug)::text AS json
+            FROM {themes} AS themes
+            WHERE EXISTS (SELECT 1 FROM {pairs} AS pairs WHERE pairs.theme_id = themes.id)
+        ), masks AS (
+            SELECT pairs.authoritypage_id AS id, bit_or(1::bigint << ranked.rank) AS mask
+            FROM {pairs} AS pairs JOIN ranked ON ranked.id = pairs.theme_id
+            GROUP BY pairs.authoritypage_id
+        ), sets AS MATERIALIZED (
+            SELECT mask, '[' || (
+                SELECT string_agg(ranked.json, ',' ORDER BY ranked.rank) FROM ranked
+                WHERE distinct_masks.mask & (1::bigint << ranked.rank) <> 0
+            ) || ']' AS slugs
+            FROM (SELECT DISTINCT mask FROM masks) AS distinct_masks
+        )
+        SELECT
+            coalesce(bool_and({plain}), true)
+                AND current_setting('extra_float_digits')::integer > 0
+                AND (SELECT count(*) FROM ranked) <= 64,
+            string_agg({feature_sql}, ',' ORDER BY points.title, points.id)
+        FROM ({points_sql}) AS points (
+            id, title, url_path, key, language_code, country, kind, latitude, longitude
+        )
+        LEFT JOIN (
+            SELECT authority_key AS key,
+                count(*) FILTER (WHERE direction = %s) AS offers,
+                count(*) FILTER (WHERE direction = %s) AS requests
+            FROM ({calls_sql}) AS calls
+            GROUP BY authority_key
+        ) AS counts ON counts.key = points.key
+        LEFT JOIN (
+            SELECT masks.id, sets.slugs FROM masks JOIN sets ON sets.mask = masks.mask
+        ) AS themes ON themes.id = points.id
+    """
+    params = [
+        *feature_params,
+        *points_params,
+        CallDirection.OFFER.value,
+        CallDirection.REQUEST.value,
+        *calls_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        plain_coordinates, features = cursor.fetchone()
+    if not plain_coordinates:
+        return None
+    return '{"type":"FeatureCollection","features":[' + (features or "") + "]}"
+
+
 def map_features_json(locale, **filters):
     """The map's GeoJSON as serialised text, cached until content changes."""
     return cached(
@@ -188,6 +317,12 @@ def map_features_json(locale, **filters):
 
 
 def _map_json(locale, filters):
+    if connection.vendor == "postgresql":
+        restricted = Page.objects.private_q()
+        text = map_features_text(locale, restricted, **filters)
+        if text is not None:
+            return text
+        filters = {**filters, "restricted": restricted}
     with collector_paused():
         return orjson.dumps(build_map_features(locale, **filters)).decode()
 
