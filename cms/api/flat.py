@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import orjson
 from django.db import connection
-from django.db.models import Count, Subquery, TextField
+from django.db.models import Count, Exists, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast
 from wagtail.models import Page
 
@@ -179,58 +179,31 @@ def build_map_features(locale, restricted=None, **filters):
     return {"type": "FeatureCollection", "features": features}
 
 
-# --- the map's document assembled by PostgreSQL ------------------------------------------------
+# --- the map's document from one PostgreSQL query ----------------------------------------------
 
-# A coordinate PostgreSQL writes as orjson does once ".0" is added to whole numbers: finite,
-# and 0 or written without an exponent by both (PostgreSQL switches below 1e-4, orjson
-# below 1e-5). With another one on the map (never, in range), Python builds the document.
-_PLAIN = "({0} = 0 OR (abs({0}) >= 1e-4 AND abs({0}) < 1e15))"
-_NUMBER = "CASE WHEN {0} = trunc({0}) THEN {0}::text || '.0' ELSE {0}::text END"
+MAX_THEME_RANKS = 64  # a fiche's themes as the bits of a bigint
 
 
-def _feature_sql(urls):
-    """SQL (and params) of one point's GeoJSON text, as ``orjson.dumps`` writes the dict
-    ``build_map_features`` makes (same keys, same order, no spaces)."""
-    url_sql, url_params = urls.json_sql("points.url_path")
-    parts = [
-        """'{"type":"Feature","geometry":{"type":"Point","coordinates":['""",
-        _NUMBER.format("points.longitude"),
-        "','",
-        _NUMBER.format("points.latitude"),
-        """']},"properties":{"id":"'""",
-        "points.id::text",
-        """'","title":'""",
-        "coalesce(to_json(points.title)::text, 'null')",
-        """',"url":'""",
-        url_sql,
-        """',"locale":'""",
-        "coalesce(to_json(points.language_code)::text, 'null')",
-        """',"country":'""",
-        "coalesce(to_json(points.country)::text, 'null')",
-        """',"kind":'""",
-        "coalesce(to_json(upper(points.kind))::text, 'null')",
-        """',"french":'""",
-        "CASE WHEN points.country = ANY(%s) THEN 'true' ELSE 'false' END",
-        """',"openOffers":'""",
-        "coalesce(counts.offers, 0)::text",
-        """',"openRequests":'""",
-        "coalesce(counts.requests, 0)::text",
-        """',"themes":'""",
-        "coalesce(themes.slugs, '[]')",
-        "'}}'",
-    ]
-    # concat(): one string per point, where a chain of || copies the growing text 25 times.
-    return f"concat({', '.join(parts)})", [*url_params, list(FRENCH_COUNTRY_CODES)]
+def ranked_theme_ids():
+    """Ids of the themes fiches use, in the taxonomy's order (``theme_slugs_by_page``'s:
+    order, then slug), with their slugs."""
+    used = AuthorityPage.objective_themes.through.objects.filter(theme_id=OuterRef("pk"))
+    rows = Theme.objects.filter(Exists(used)).values_list("pk", "sort_order", "slug")
+    return [(pk, slug) for pk, _order, slug in sorted(rows, key=lambda row: (row[1], row[2]))]
 
 
 def map_features_text(locale, restricted=None, **filters):
-    """``orjson.dumps(build_map_features(...)).decode()``, byte for byte, from one query:
-    PostgreSQL selects the points (the same queryset), counts their open calls (the calls'
-    fiche joined, not looked up per call), orders their themes and writes the JSON, where
-    Python would make and dump a dict per point. None when a coordinate needs Python's
-    writing (see ``_PLAIN``): the caller then builds the document in Python."""
+    """``orjson.dumps(build_map_features(...)).decode()``, byte for byte, without a dict
+    per point: one query selects the points (the same queryset) with their open calls
+    counted (the calls' fiche joined, not looked up per call) and their themes as a bit
+    mask (hashed, unordered); each point is then written from a fixed template, its values
+    by orjson, each distinct set of themes once. None when the fiches use more than
+    ``MAX_THEME_RANKS`` themes (the caller builds the document the plain way)."""
     if restricted is None:
         restricted = Page.objects.private_q()
+    ranked = ranked_theme_ids()
+    if len(ranked) > MAX_THEME_RANKS:
+        return None
     points = querysets.authorities(locale, restricted=restricted, **filters).filter(
         latitude__isnull=False, longitude__isnull=False
     )
@@ -238,48 +211,23 @@ def map_features_text(locale, restricted=None, **filters):
         "pk",
         "title",
         "url_path",
-        "translation_key",
         "locale__language_code",
         "country",
         "kind",
         "latitude",
         "longitude",
+        "translation_key",
     )
     points_sql, points_params = points.order_by().values(*columns).query.sql_with_params()
     calls_sql, calls_params = querysets.open_call_keys_sql(locale, restricted)
     pairs = AuthorityPage.objective_themes.through._meta.db_table
-    themes = Theme._meta.db_table
-    feature_sql, feature_params = _feature_sql(PageUrls())
-    plain = " AND ".join(_PLAIN.format(f"points.{name}") for name in ("latitude", "longitude"))
-    # Each fiche's themes as a bit mask of their ranks in the taxonomy's order (unordered,
-    # hashed), each distinct set of themes written once in that order (a few hundred): one
-    # ordered aggregate per fiche costs twice as much. 64 ranks at most in a bigint.
+    url_sql, url_params = PageUrls().sql("points.url_path")
     sql = f"""
-        WITH ranked AS MATERIALIZED (
-            SELECT themes.id,
-                (row_number() OVER (ORDER BY themes.sort_order, themes.slug COLLATE "C") - 1)
-                    ::integer AS rank,
-                to_json(themes.slug)::text AS json
-            FROM {themes} AS themes
-            WHERE EXISTS (SELECT 1 FROM {pairs} AS pairs WHERE pairs.theme_id = themes.id)
-        ), masks AS (
-            SELECT pairs.authoritypage_id AS id, bit_or(1::bigint << ranked.rank) AS mask
-            FROM {pairs} AS pairs JOIN ranked ON ranked.id = pairs.theme_id
-            GROUP BY pairs.authoritypage_id
-        ), sets AS MATERIALIZED (
-            SELECT mask, '[' || (
-                SELECT string_agg(ranked.json, ',' ORDER BY ranked.rank) FROM ranked
-                WHERE distinct_masks.mask & (1::bigint << ranked.rank) <> 0
-            ) || ']' AS slugs
-            FROM (SELECT DISTINCT mask FROM masks) AS distinct_masks
-        )
-        SELECT
-            coalesce(bool_and({plain}), true)
-                AND current_setting('extra_float_digits')::integer > 0
-                AND (SELECT count(*) FROM ranked) <= 64,
-            string_agg({feature_sql}, ',' ORDER BY points.title, points.id)
+        SELECT points.id, points.title, {url_sql}, points.language_code,
+            points.country, points.kind, points.latitude, points.longitude,
+            coalesce(counts.offers, 0), coalesce(counts.requests, 0), coalesce(masks.mask, 0)
         FROM ({points_sql}) AS points (
-            id, title, url_path, key, language_code, country, kind, latitude, longitude
+            id, title, url_path, language_code, country, kind, latitude, longitude, key
         )
         LEFT JOIN (
             SELECT authority_key AS key,
@@ -289,22 +237,88 @@ def map_features_text(locale, restricted=None, **filters):
             GROUP BY authority_key
         ) AS counts ON counts.key = points.key
         LEFT JOIN (
-            SELECT masks.id, sets.slugs FROM masks JOIN sets ON sets.mask = masks.mask
-        ) AS themes ON themes.id = points.id
+            SELECT authoritypage_id AS id,
+                bit_or(1::bigint << (array_position(%s::integer[], theme_id) - 1)) AS mask
+            FROM {pairs}
+            GROUP BY authoritypage_id
+        ) AS masks ON masks.id = points.id
+        ORDER BY points.title, points.id
     """
     params = [
-        *feature_params,
+        *url_params,
         *points_params,
         CallDirection.OFFER.value,
         CallDirection.REQUEST.value,
         *calls_params,
+        [pk for pk, _slug in ranked],
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        plain_coordinates, features = cursor.fetchone()
-    if not plain_coordinates:
-        return None
-    return '{"type":"FeatureCollection","features":[' + (features or "") + "]}"
+        rows = cursor.fetchall()
+    return _write_features(rows, [slug for _pk, slug in ranked])
+
+
+class _Memo(dict):
+    """{value: function(value)}, computed once per distinct value."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, value):
+        self[value] = result = self.function(value)
+        return result
+
+
+# What orjson writes for build_map_features's dicts, between the values.
+_FEATURE = (
+    b'{"type":"Feature","geometry":{"type":"Point","coordinates":%b},"properties":'
+    b'{"id":"%d","title":%b,"url":%b,"locale":%b,"country":%b,"kind":%b,"french":%b,'
+    b'"openOffers":%d,"openRequests":%d,"themes":%b}}'
+)
+
+
+def _write_features(rows, slugs_by_rank):
+    dumps = orjson.dumps
+    french = frozenset(FRENCH_COUNTRY_CODES)
+    strings = _Memo(dumps)
+    kinds = _Memo(lambda kind: dumps(kind.upper()))
+    flags = _Memo(lambda country: dumps(country in french))
+
+    def theme_list(mask):
+        return dumps([slug for rank, slug in enumerate(slugs_by_rank) if mask >> rank & 1])
+
+    themes = _Memo(theme_list)
+    features = [
+        _FEATURE
+        % (
+            dumps((longitude, latitude)),
+            pk,
+            dumps(title),
+            dumps(url),
+            strings[language_code],
+            strings[country],
+            kinds[kind],
+            flags[country],
+            offers,
+            requests,
+            themes[mask],
+        )
+        for (
+            pk,
+            title,
+            url,
+            language_code,
+            country,
+            kind,
+            latitude,
+            longitude,
+            offers,
+            requests,
+            mask,
+        ) in rows
+    ]
+    return b'{"type":"FeatureCollection","features":[%b]}' % b",".join(features)
 
 
 def map_features_json(locale, **filters):
@@ -321,7 +335,7 @@ def _map_json(locale, filters):
         restricted = Page.objects.private_q()
         text = map_features_text(locale, restricted, **filters)
         if text is not None:
-            return text
+            return text.decode()
         filters = {**filters, "restricted": restricted}
     with collector_paused():
         return orjson.dumps(build_map_features(locale, **filters)).decode()
