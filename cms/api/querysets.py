@@ -168,6 +168,13 @@ def open_calls(locale, restricted=None, **filters):
     return calls(locale, restricted=restricted, **filters).filter(accepting_interest_q())
 
 
+def open_call_keys_sql(locale, restricted=None):
+    """``(sql, params)``: a row ``(direction, authority_key)`` per call of ``open_calls(locale)``
+    (unfiltered), its fiche joined instead of looked up per call (whole-site counts)."""
+    queryset = PartnershipCallPage.objects.visible_in(locale, restricted)
+    return queryset.filter(accepting_interest_q()).authority_keys_sql(restricted)
+
+
 # --- news ---------------------------------------------------------------------------------
 
 
