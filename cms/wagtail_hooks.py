@@ -58,6 +58,12 @@ class OneLanguageIndexView(IndexView):
         return queryset
 
 
+def language_column():
+    """Wagtail's LocaleColumn() names itself at import time, in the language of whoever
+    came first ("Locale" for everyone after an English request): named per request here."""
+    return LocaleColumn(label=_("Locale"))
+
+
 def sdg_list(theme):
     return ", ".join(str(number) for number in theme.sdg_numbers)
 
@@ -70,7 +76,7 @@ class ThemeViewSet(SnippetViewSet):
         "name",
         "slug",
         Column("sdg_numbers", label=_("SDGs"), accessor=sdg_list),
-        LocaleColumn(),
+        language_column(),
     ]
     search_fields = ["name"]
 
@@ -79,7 +85,7 @@ class ActionDomainViewSet(SnippetViewSet):
     model = ActionDomain
     icon = "list-ul"
     index_view_class = OneLanguageIndexView
-    list_display = ["name", "theme", "slug", LocaleColumn()]
+    list_display = ["name", "theme", "slug", language_column()]
     list_filter = ["theme"]
     search_fields = ["name"]
 

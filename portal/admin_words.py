@@ -41,3 +41,19 @@ LOCALIZE_WORDS = [
     gettext_noop("Sync translated %(model_name)s"),
     gettext_noop("Editing %(object_type)s %(title)s"),
 ]
+
+# Wagtail's words its Spanish catalogue lacks (Django would show them in French): the
+# explorer's and the calls list's filters, the page types report, the site history's
+# filters, the account settings.
+WAGTAIL_SPANISH_GAPS = [
+    gettext_noop("Date updated"),
+    gettext_noop("Edited by"),
+    gettext_noop("Has child pages"),
+    gettext_noop("Page type"),
+    gettext_noop("Last edited page"),
+    gettext_noop("Last edit"),
+    gettext_noop("Is commenting action"),
+    gettext_noop("admin theme"),
+    gettext_noop("density"),
+    gettext_noop("Keyboard shortcuts"),
+]

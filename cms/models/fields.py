@@ -160,7 +160,8 @@ class LanguageListField(models.CharField):
             "choices": language_choices,
             "required": not self.blank,
             "widget": forms.SelectMultiple(attrs={"size": 8}),
-            "label": self.verbose_name,
+            # Django's fields capitalise their verbose name ("working languages").
+            "label": capfirst(self.verbose_name),
             "help_text": self.help_text,
         }
         defaults.update(kwargs)

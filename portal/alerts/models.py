@@ -16,6 +16,7 @@ kept the names they had in the ``cms`` app.
 import datetime
 import secrets
 
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,7 @@ class AlertSubscription(models.Model):
         return self.email
 
     @property
+    @admin.display(description=_("countries"))
     def country_names(self):
         """For the staff's listing (a multiple CountryField has no get_FOO_display)."""
         return ", ".join(country.name for country in self.countries)

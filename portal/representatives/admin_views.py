@@ -58,7 +58,8 @@ class StaleFichesReportView(ReportView):
         TitleColumn("title", label=_("Fiche"), url_name="wagtailadmin_pages:edit"),
         Column("country", label=_("Country"), accessor="country.name"),
         Column("last_verified", label=_("Last verified"), accessor=last_verified_display),
-        LocaleColumn(),
+        # Wagtail's LocaleColumn() names itself once, at import time: named per request.
+        LocaleColumn(label=_("Locale")),
     ]
 
     def get_queryset(self):

@@ -2,6 +2,7 @@
 dashboard of what needs doing."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -109,6 +110,9 @@ def test_a_representative_sees_their_fiche_first(client, portal_content):
 
     assert 'id="your-fiche' in html
     assert "Closing soon" in html.split('id="your-fiche', 1)[1]
+    # First of the dashboard's panels.
+    panels = re.findall(r'<section class="w-panel[^"]*" id="([\w-]+)-section"', html)
+    assert panels[0] == "your-fiche", panels
     assert 'id="new-expressions' not in html  # no right to read expressions
     assert 'id="fiches-awaiting-verification' not in html
     assert Permission.objects.exists()

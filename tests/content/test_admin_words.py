@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.admin.menu import admin_menu
 from wagtail.users.models import UserProfile
+from wagtail.utils.version import get_main_version
 
 from cms.models import AuthorityIndexPage, AuthorityPage
 from cms.models.blocks import NewsBodyBlock
@@ -157,3 +158,22 @@ def test_the_sidebar_labels_fit_and_have_their_own_icon(rf, admin_user, language
     too_long = [label for label in labels if len(label) > MENU_LABEL_LETTERS]
     assert too_long == []
     assert len(set(labels.values())) == len(labels), labels
+
+
+# --- the help menu ----------------------------------------------------------------------------
+
+
+def test_whats_new_in_wagtail_is_named_in_each_editors_language(client, admin_user, skeleton):
+    # Wagtail names the entry once per process, in the language of the first request.
+    version = get_main_version(include_patch=False)
+    client.force_login(admin_user)
+    profile = UserProfile.get_for_user(admin_user)
+    seen = {}
+    for language in ["en", "fr"]:
+        profile.preferred_language = language
+        profile.save()
+        seen[language] = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert f"What's new in Wagtail {version}" in seen["en"]
+    assert f"Ce qui est nouveau avec Wagtail {version}" in seen["fr"]
+    assert "What's new in Wagtail" not in seen["fr"]

@@ -1,6 +1,7 @@
 """The project as a whole: Django's checks, migrations in step with models, safe settings."""
 
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -125,3 +126,20 @@ def test_development_accepts_the_development_key():
     result = start_main_settings(DEBUG="1")
 
     assert result.returncode == 0, result.stderr
+
+
+# --- the README's configuration table ---------------------------------------------------------
+
+
+def test_the_readme_lists_every_setting_mails_need():
+    # Links in mails, their sender and the mail server: a deployment that misses one sends
+    # mails pointing at 127.0.0.1, or none.
+    sources = "".join(path.read_text() for path in (ROOT / "portal" / "settings").glob("*.py"))
+    read = re.findall(r'(?:os\.environ\.get|env_bool|env_list)\(\s*"([A-Z_]+)"', sources)
+    needed = {name for name in read if re.search(r"EMAIL|BASE_URL", name)}
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Configuration (environment)", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`([A-Z_]+)`", table))
+
+    assert {"PUBLIC_BASE_URL", "WAGTAILADMIN_BASE_URL", "EMAIL_HOST"} <= needed
+    assert sorted(needed - documented) == []
