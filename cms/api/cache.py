@@ -8,6 +8,7 @@ import contextlib
 import contextvars
 import hashlib
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -65,15 +66,32 @@ def bump_content_version(**_kwargs):
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def cached(name, parts, build):
-    """``build()`` cached under ``name`` + ``parts`` for the current content version."""
+# Small payloads a page render reads on every view (a list's count, the countries, the
+# chrome's parts), also kept in this process: their key holds the content version, so the
+# copy here is as true as the shared cache's, and a render makes one round trip to the cache
+# (the version) instead of one per part. Large ones (the map, exports) stay in the cache only.
+IN_PROCESS_KEPT = 1024
+_in_process = OrderedDict()
+
+
+def cached(name, parts, build, *, in_process=False):
+    """``build()`` cached under ``name`` + ``parts`` for the current content version (and
+    in this process too when ``in_process``: a small value, read as is, never changed)."""
     # The parts (filters, search words) hashed: a key of bounded length, whatever they hold.
     digest = hashlib.sha256(repr([str(part) for part in parts]).encode()).hexdigest()
-    key = ":".join(["api", name, str(content_version()), digest])
+    version = content_version()
+    key = ":".join(["api", name, str(version), digest])
+    if in_process and version is not None and key in _in_process:
+        _in_process.move_to_end(key)
+        return _in_process[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    if in_process and version is not None:
+        _in_process[key] = value
+        if len(_in_process) > IN_PROCESS_KEPT:
+            _in_process.popitem(last=False)
     return value
 
 

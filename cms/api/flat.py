@@ -401,4 +401,9 @@ def build_country_coverage(locale, restricted=None):
 
 def country_coverage(locale):
     """Coverage rows (without names: the caller names countries in its language), cached."""
-    return cached("countries", [locale.language_code], lambda: build_country_coverage(locale))
+    return cached(
+        "countries",
+        [locale.language_code],
+        lambda: build_country_coverage(locale),
+        in_process=True,
+    )

@@ -33,23 +33,27 @@ def check_pagination(page, per_page):
     return page, per_page
 
 
-def total(object_list):
+def total(object_list, key=None):
     """How many items ``object_list`` holds. A queryset's count is cached per content version
     (the same for every page of a list, and the one figure that walks the whole locale
-    fallback: 130 ms at 15,000 fiches); its SQL, parameters included (the restrictions,
-    today's date for deadlines), is the key."""
+    fallback: 130 ms at 15,000 fiches) under ``key``: what the list depends on (its root
+    field, arguments, language, restrictions, day); without one its SQL, parameters included,
+    is the key (compiling it costs as much as a small query)."""
     if not isinstance(object_list, QuerySet):
         return len(object_list)
-    sql, params = object_list.query.sql_with_params()
-    return cached("count", [sql, repr(params)], object_list.count)
+    if key is None:
+        sql, params = object_list.query.sql_with_params()
+        key = [sql, repr(params)]
+    return cached("count", key, object_list.count, in_process=True)
 
 
-def paginate(object_list, page, per_page):
-    """One page of ``object_list`` (a queryset, sliced in SQL, or a list) and its figures."""
+def paginate(object_list, page, per_page, count_key=None):
+    """One page of ``object_list`` (a queryset, sliced in SQL, or a list) and its figures
+    (``count_key``: see ``total``)."""
     page, per_page = check_pagination(page, per_page)
     # No empty first page: an empty list has no pages (totalPages 0).
     paginator = Paginator(object_list, per_page, allow_empty_first_page=False)
-    paginator.count = total(object_list)  # a cached_property: set, it is not computed
+    paginator.count = total(object_list, count_key)  # a cached_property: set, it is not computed
     items = list(paginator.page(page)) if page <= paginator.num_pages else []
     return items, {
         "total": paginator.count,

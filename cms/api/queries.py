@@ -205,7 +205,8 @@ class Query(graphene.ObjectType):
         scope = scope_for(info)
         queryset = authority_queryset(scope, **filters)
         locale = scope.locale(filters.get("locale"))
-        return one_page(loaders.load_authorities, queryset, page, per_page, locale, scope)
+        key = count_key("authorities", scope, filters)
+        return one_page(loaders.load_authorities, queryset, page, per_page, locale, scope, key)
 
     @staticmethod
     def resolve_authority(root, info, id=None, slug=None, locale=None):
@@ -219,7 +220,9 @@ class Query(graphene.ObjectType):
     def resolve_partnership_calls(root, info, page, per_page, locale=None, **filters):
         scope = scope_for(info)
         queryset = call_queryset(scope, locale, **filters)
-        return one_page(loaders.load_calls, queryset, page, per_page, scope.locale(locale), scope)
+        key = count_key("partnershipCalls", scope, {"locale": locale, **filters})
+        locale = scope.locale(locale)
+        return one_page(loaders.load_calls, queryset, page, per_page, locale, scope, key)
 
     @staticmethod
     def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
@@ -234,7 +237,9 @@ class Query(graphene.ObjectType):
     def resolve_news(root, info, page, per_page, locale=None, theme=None):
         scope = scope_for(info)
         queryset = querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted)
-        return one_page(loaders.load_news, queryset, page, per_page, scope.locale(locale), scope)
+        key = count_key("news", scope, {"locale": locale, "theme": theme})
+        locale = scope.locale(locale)
+        return one_page(loaders.load_news, queryset, page, per_page, locale, scope, key)
 
     @staticmethod
     def resolve_news_article(root, info, id=None, slug=None, locale=None):
@@ -282,9 +287,20 @@ class Query(graphene.ObjectType):
         )
 
 
-def one_page(load, object_list, page, per_page, locale, scope):
+def count_key(field_name, scope, arguments):
+    """What a list's count depends on besides the content version: its root field, its
+    arguments (filters and language), the request's restrictions and the day (deadlines)."""
+    return [
+        field_name,
+        sorted((name, str(value)) for name, value in arguments.items()),
+        scope.restricted,
+        datetime.date.today(),
+    ]
+
+
+def one_page(load, object_list, page, per_page, locale, scope, count_key=None):
     """A list's ``{ items pagination }``: one page of ``object_list``, loaded as items."""
-    pages, figures = pagination.paginate(object_list, page, per_page)
+    pages, figures = pagination.paginate(object_list, page, per_page, count_key)
     return {"items": load(pages, locale, scope), "pagination": figures}
 
 

@@ -24,6 +24,8 @@ from cms.models import (
     accepting_interest_q,
 )
 
+from .cache import per_version
+
 
 class InvalidFilter(ValueError):
     """Bad input from a client: the message is shown to them as is."""
@@ -55,9 +57,21 @@ def check_country(code):
     return code
 
 
+def default_themes():
+    """{slug: theme} of the default-locale rows (the ones pages reference), in the themes'
+    order: read once per process and content version (a theme's change bumps it), as every
+    filtered list and directory form asks."""
+
+    def build():
+        rows = Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return {theme.slug: theme for theme in rows}
+
+    return per_version("themes-by-slug", build)
+
+
 def theme_by_slug(slug):
     """The default-locale theme row (the one pages reference) with this slug."""
-    theme = Theme.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE).first()
+    theme = default_themes().get(slug)
     if theme is None:
         raise InvalidFilter(gettext("Unknown theme “%(slug)s”.") % {"slug": slug})
     return theme

@@ -36,7 +36,9 @@ def _count(queryset, key):
     if key is None:
         sql, params = queryset.query.sql_with_params()
         key = [sql, repr(params)]
-    return cached("search-count", [queryset.model._meta.label, *key], queryset.count)
+    return cached(
+        "search-count", [queryset.model._meta.label, *key], queryset.count, in_process=True
+    )
 
 
 def _load(picked):

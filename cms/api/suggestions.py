@@ -70,7 +70,10 @@ def suggest(scope, *, authority=None, call=None, locale=None, limit=DEFAULT_LIMI
     # changes only the wording, done by ``materialise``.
     key = ("authority", str(authority)) if authority is not None else ("call", str(call))
     ranked = pool.remembered((*key, limit), ranking)
-    return materialise(ranked, locale_obj, scope)
+    pages = pool.remembered_pages(
+        (*key, limit, locale_obj.pk), lambda: suggested_pages(ranked, locale_obj, scope)
+    )
+    return materialise(ranked, pages, locale_obj, scope)
 
 
 _pools = {}
@@ -90,13 +93,26 @@ def candidate_pool(restricted):
     return pool
 
 
-def materialise(ranked, locale, scope):
-    """Load the pages of the ranked suggestions (a bounded number of queries) and word them."""
-    call_keys = [c.call_key for c, _p, _r in ranked if c.call_key]
-    open_calls = querysets.open_calls(locale, restricted=scope.restricted).filter(
-        translation_key__in=call_keys
+def suggested_pages(ranked, locale, scope):
+    """The pages the ranked suggestions name, in ``locale`` (with fallback): ``(fiches by
+    translation key, open calls)``, in a bounded number of queries (none for no call)."""
+    authorities = loaders.localized_authorities(
+        [c.authority_key for c, _p, _r in ranked], locale, scope
     )
-    pages = loaders.localized_authorities([c.authority_key for c, _p, _r in ranked], locale, scope)
+    call_keys = [c.call_key for c, _p, _r in ranked if c.call_key]
+    calls = []
+    if call_keys:
+        calls = list(
+            querysets.open_calls(locale, restricted=scope.restricted).filter(
+                translation_key__in=call_keys
+            )
+        )
+    return authorities, calls
+
+
+def materialise(ranked, pages, locale, scope):
+    """Word the ranked suggestions, with their pages (``suggested_pages``) as items."""
+    pages, open_calls = pages
     authorities = loaders.AuthorityBatch(pages.values(), locale, scope)
     calls = loaders.CallBatch(open_calls, locale, scope, authorities=authorities)
     authority_of_key = {str(key): page for key, page in pages.items()}

@@ -29,14 +29,24 @@ def _icu_collator(language_code):
     return icu.Collator.createInstance(icu.Locale(language_code))
 
 
+# Sort keys of the names a page sorts on every view (the directories' country options, a
+# few hundred names per language): computed once per process, not per request.
+SORT_KEYS_KEPT = 8192
+
+
+@functools.lru_cache(maxsize=SORT_KEYS_KEPT)
+def _sort_key(language_code, text, with_icu):
+    if with_icu:
+        return _icu_collator(language_code).getSortKey(text)
+    return _uca().sort_key(text)
+
+
 def collation_key(language_code=None):
     """A ``key`` for ``sorted`` that orders text in ``language_code`` (the active language
     by default)."""
     code = language_code or translation.get_language() or "en"
-    if icu is not None:
-        collator = _icu_collator(code)
-        return lambda text: collator.getSortKey(str(text))
-    return lambda text: _uca().sort_key(str(text))
+    with_icu = icu is not None
+    return lambda text: _sort_key(code, str(text), with_icu)
 
 
 def sorted_by_name(items, name=lambda item: item, language_code=None):

@@ -18,4 +18,4 @@ def public_chrome(request, name, parts, build):
     if request is None or is_preview(request):
         return build()
     key_parts = [request.get_host(), translation.get_language(), *parts]
-    return cached(f"chrome:{name}", key_parts, build)
+    return cached(f"chrome:{name}", key_parts, build, in_process=True)

@@ -7,11 +7,11 @@ list shown without it, never a server error.
 """
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
-from cms.models import AuthorityKind, CallDirection, CallStatus, Theme
+from cms.api import querysets
+from cms.models import AuthorityKind, CallDirection, CallStatus
 
 MAX_PAGE = 100_000  # GraphQL's Int is 32-bit: bigger numbers never reach an operation
 SEARCH_MAX_LENGTH = 200
@@ -19,8 +19,7 @@ SEARCH_MAX_LENGTH = 200
 
 def theme_choices():
     """Theme slugs (the same in every language); the page shows names from its operation."""
-    slugs = Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    return [(slug, slug) for slug in slugs.values_list("slug", flat=True)]
+    return [(slug, slug) for slug in querysets.default_themes()]
 
 
 class CountryChoiceField(forms.ChoiceField):

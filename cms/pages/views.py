@@ -134,23 +134,31 @@ def news_index(page, request):
 
 
 def call_variables(page, request):
-    # Related calls share the first theme (read from this instance: a preview's draft).
-    theme = next(iter(page.themes.all()), None)
     return {
         "id": page.pk,
-        "theme": theme.slug if theme else None,
-        "withRelated": bool(theme),
         "withSuggestions": page.is_open and suggestions_wanted(page, request),
     }
 
 
 def call_context(page, data):
-    related = data.get("related") or {"items": []}
-    return {
-        "call": data["partnershipCall"],
-        "related_calls": [item for item in related["items"] if item["id"] != str(page.pk)][:3],
-        "suggestions": data.get("suggestions"),
-    }
+    return {"call": data["partnershipCall"], "suggestions": data.get("suggestions")}
+
+
+CALL_PAGE = ItemPage(
+    "PartnershipCallPage", "partnershipCall", variables=call_variables, context=call_context
+)
+
+
+def call_page(page, request):
+    """A call and, beside it, open calls on its first theme: the theme is read from the
+    call's own data (a preview's draft included), so the page reads no theme of its own."""
+    context = CALL_PAGE(page, request)
+    themes = context["call"]["themes"]
+    related = []
+    if themes:
+        data = run_operation(page, request, "RelatedCalls", theme=themes[0]["slug"])
+        related = [item for item in data["related"]["items"] if item["id"] != str(page.pk)]
+    return {**context, "related_calls": related[:3]}
 
 
 PAGE_CONTEXTS = {
@@ -168,9 +176,7 @@ PAGE_CONTEXTS = {
             "suggestions": data.get("suggestions"),
         },
     ),
-    PartnershipCallPage: ItemPage(
-        "PartnershipCallPage", "partnershipCall", variables=call_variables, context=call_context
-    ),
+    PartnershipCallPage: call_page,
     NewsIndexPage: news_index,
     NewsPage: ItemPage(
         "NewsPage",

@@ -48,6 +48,28 @@ NONE = frozenset()
 # view, and the ranking reads every candidate sharing a theme (thousands at 15,000 fiches)
 # while loading the ten pages it names costs the same at any size. ~1 KB each.
 RANKINGS_KEPT = 4096
+# The pages a remembered ranking names, loaded in one language (cms.api.suggestions): the
+# fiche page's suggestions then cost no query on a view after the first. A dozen model
+# instances each (~30 KB), fewer kept.
+PAGES_KEPT = 256
+
+
+class Recent:
+    """Values built once and kept under their key, the ``size`` most recently asked."""
+
+    def __init__(self, size):
+        self.size = size
+        self._values = OrderedDict()
+
+    def get(self, key, build):
+        if key in self._values:
+            self._values.move_to_end(key)
+            return self._values[key]
+        value = build()
+        self._values[key] = value
+        if len(self._values) > self.size:
+            self._values.popitem(last=False)
+        return value
 
 
 class Side:
@@ -118,19 +140,19 @@ class Pool:
         self.authorities = Side(authorities, "sought_countries")
         self.calls = Side(calls, "sought_countries")
         self._authority_by_pk = {profile.pk: profile for profile in self.authorities.profiles}
-        self._rankings = OrderedDict()
+        self._rankings = Recent(RANKINGS_KEPT)
+        self._pages = Recent(PAGES_KEPT)
 
     def remembered(self, key, build):
         """``build()`` (a ranking) kept under ``key`` while this pool lives: the pool holds
         the content it was built from, so what is ranked from it stays true as long as it."""
-        if key in self._rankings:
-            self._rankings.move_to_end(key)
-            return self._rankings[key]
-        value = build()
-        self._rankings[key] = value
-        if len(self._rankings) > RANKINGS_KEPT:
-            self._rankings.popitem(last=False)
-        return value
+        return self._rankings.get(key, build)
+
+    def remembered_pages(self, key, build):
+        """``build()`` (the pages a ranking names, in one language) kept under ``key`` while
+        this pool lives: built from the same content as the pool (its content version, day
+        and restrictions), they stay true as long as it."""
+        return self._pages.get(key, build)
 
     def authority_source(self, pk):
         """The Profile of the visible fiche ``pk`` with its partners (``authority_source``,

@@ -63,13 +63,13 @@ ROOT_FIELDS = {
 }
 PAGES = {  # the site's chrome and Wagtail's routing included
     "home": 6,
-    "fiche": 14,
-    "fiche in English": 14,
-    "call": 19,
+    "fiche": 10,
+    "fiche in English": 10,
+    "call": 10,
     "authority directory": 4,
     "calls directory": 4,
     "country": 7,
-    "theme": 7,
+    "theme": 4,
     "news index": 3,
     "news article": 8,
     "search": 6,

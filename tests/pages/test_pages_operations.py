@@ -25,6 +25,7 @@ def test_every_page_document_validates_against_the_public_schema_with_the_endpoi
         "AuthorityDirectory",
         "AuthorityPage",
         "PartnershipCallPage",
+        "RelatedCalls",
         "PartnershipCallDirectory",
         "CountryPage",
         "ThemePage",
