@@ -6,6 +6,7 @@ it, which drops every cached payload at once on every process sharing the cache.
 
 import contextlib
 import contextvars
+import datetime
 import hashlib
 import time
 from collections import OrderedDict
@@ -80,7 +81,10 @@ def cached(name, parts, build, *, in_process=False):
     # The parts (filters, search words) hashed: a key of bounded length, whatever they hold.
     digest = hashlib.sha256(repr([str(part) for part in parts]).encode()).hexdigest()
     version = content_version()
-    key = ":".join(["api", name, str(version), digest])
+    # And the day: which calls are open follows their deadline, and nothing is published
+    # when a deadline passes (the map's and countries' open-call counts would keep it).
+    day = datetime.date.today().isoformat()
+    key = ":".join(["api", name, str(version), day, digest])
     if in_process and version is not None and key in _in_process:
         _in_process.move_to_end(key)
         return _in_process[key]

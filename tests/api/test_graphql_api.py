@@ -1,10 +1,13 @@
 """The public GraphQL API: each root field, its filters, locale fallback and pagination."""
 
+import datetime
 import json
+from types import SimpleNamespace
 
 import pytest
 
-from cms.api import validation
+from cms.api import cache, validation
+from cms.models import querysets
 from tests.factories import graphql, make_authority, make_call, small_dataset
 
 pytestmark = pytest.mark.django_db
@@ -403,6 +406,33 @@ def test_map_features_filters(client, data):
     assert [f["properties"]["title"] for f in features] == ["Lyon"]
     bad = graphql(client, '{ mapFeatures(country: "ZZ") }')
     assert "Unknown country code “ZZ”" in error_messages(bad)[0]
+
+
+def test_a_call_past_its_deadline_leaves_the_cached_map_and_countries_next_day(
+    client, skeleton, monkeypatch
+):
+    # Nothing is published when a deadline passes: the kept answers must still not show
+    # yesterday's open calls (map markers' counts, countries' open requests).
+    bamako = make_authority("Bamako", country="ML", latitude=12.6, longitude=-8.0)
+    make_call(bamako, "Wells", direction="request", deadline=datetime.date.today())
+    query = "{ mapFeatures countries { code openRequestsWithoutFrenchPartner } }"
+
+    def open_requests():
+        data = graphql(client, query)["data"]
+        (point,) = json.loads(data["mapFeatures"])["features"]
+        (mali,) = [row for row in data["countries"] if row["code"] == "ML"]
+        return point["properties"]["openRequests"], mali["openRequestsWithoutFrenchPartner"]
+
+    assert open_requests() == (1, 1)
+
+    class Tomorrow(datetime.date):
+        @classmethod
+        def today(cls):
+            return datetime.date.today() + datetime.timedelta(days=1)
+
+    for module in (querysets, cache):
+        monkeypatch.setattr(module, "datetime", SimpleNamespace(date=Tomorrow), raising=False)
+    assert open_requests() == (0, 0)
 
 
 def test_map_cache_is_dropped_on_publish_and_unpublish(client, data):
