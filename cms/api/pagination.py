@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
+from . import prepared
 from .cache import cached
 from .querysets import InvalidFilter
 
@@ -47,6 +48,15 @@ def total(object_list, key=None):
     return cached("count", key, object_list.count, in_process=True)
 
 
+def page_of(queryset, page, per_page, count, key):
+    """The items of page ``page`` (Paginator's slice), the slice's SQL compiled once per
+    list (``key``: its count key, which names everything the list depends on) and page
+    (``cms.api.prepared``)."""
+    bottom = (page - 1) * per_page
+    top = min(bottom + per_page, count)
+    return prepared.results(("page", repr(key), bottom, top), lambda: queryset[bottom:top])
+
+
 def paginate(object_list, page, per_page, count_key=None):
     """One page of ``object_list`` (a queryset, sliced in SQL, or a list) and its figures
     (``count_key``: see ``total``)."""
@@ -54,7 +64,12 @@ def paginate(object_list, page, per_page, count_key=None):
     # No empty first page: an empty list has no pages (totalPages 0).
     paginator = Paginator(object_list, per_page, allow_empty_first_page=False)
     paginator.count = total(object_list, count_key)  # a cached_property: set, it is not computed
-    items = list(paginator.page(page)) if page <= paginator.num_pages else []
+    if page > paginator.num_pages:
+        items = []
+    elif count_key is not None and isinstance(object_list, QuerySet):
+        items = page_of(object_list, page, per_page, paginator.count, count_key)
+    else:
+        items = list(paginator.page(page))
     return items, {
         "total": paginator.count,
         "count": len(items),
