@@ -48,13 +48,40 @@ def total(object_list, key=None):
     return cached("count", key, object_list.count, in_process=True)
 
 
-def page_of(queryset, page, per_page, count, key):
-    """The items of page ``page`` (Paginator's slice), the slice's SQL compiled once per
-    list (``key``: its count key, which names everything the list depends on) and page
-    (``cms.api.prepared``)."""
-    bottom = (page - 1) * per_page
-    top = min(bottom + per_page, count)
-    return prepared.results(("page", repr(key), bottom, top), lambda: queryset[bottom:top])
+def paginate_query(build, page, per_page, key):
+    """``paginate`` for the queryset ``build()`` (a list of the API, ``key`` its count key,
+    which names everything the list depends on), built only when this process has not yet
+    compiled what it needs: its count is cached and its page slice's SQL compiled once per
+    list and page (``cms.api.prepared``). A list built once has valid filters, so the
+    errors come in the same order as ``paginate``'s (the filters' first)."""
+    list_key = ("list", repr(key))
+    built = []
+
+    def queryset():
+        if not built:
+            built.append(build())
+            prepared.remember(list_key)
+        return built[0]
+
+    if not prepared.known(list_key):
+        queryset()  # a bad filter raises here, before a bad page number
+    page, per_page = check_pagination(page, per_page)
+    count = cached("count", key, lambda: queryset().count(), in_process=True)
+    paginator = Paginator((), per_page, allow_empty_first_page=False)
+    paginator.count = count  # a cached_property: set, it is not computed
+    items = []
+    if page <= paginator.num_pages:
+        bottom = (page - 1) * per_page
+        top = min(bottom + per_page, count)  # Paginator's slice (no orphans)
+        slice_key = ("page", repr(key), bottom, top)
+        items = prepared.results(slice_key, lambda: queryset()[bottom:top])
+    return items, {
+        "total": count,
+        "count": len(items),
+        "per_page": per_page,
+        "current_page": page,
+        "total_pages": paginator.num_pages,
+    }
 
 
 def paginate(object_list, page, per_page, count_key=None):
@@ -64,12 +91,7 @@ def paginate(object_list, page, per_page, count_key=None):
     # No empty first page: an empty list has no pages (totalPages 0).
     paginator = Paginator(object_list, per_page, allow_empty_first_page=False)
     paginator.count = total(object_list, count_key)  # a cached_property: set, it is not computed
-    if page > paginator.num_pages:
-        items = []
-    elif count_key is not None and isinstance(object_list, QuerySet):
-        items = page_of(object_list, page, per_page, paginator.count, count_key)
-    else:
-        items = list(paginator.page(page))
+    items = list(paginator.page(page)) if page <= paginator.num_pages else []
     return items, {
         "total": paginator.count,
         "count": len(items),

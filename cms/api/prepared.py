@@ -174,6 +174,7 @@ def _builder(model, db, init_list):
 class _Store(threading.local):
     def __init__(self):
         self.queries = OrderedDict()
+        self.known = OrderedDict()
 
 
 def _store():
@@ -190,6 +191,18 @@ def results(key, build):
     else:
         queries.move_to_end(key)
     return prepared.results({})
+
+
+def known(key):
+    """Whether ``remember(key)`` was said in this process, thread and content version."""
+    return key in _store().known
+
+
+def remember(key):
+    known = _store().known
+    known[key] = True
+    if len(known) > KEPT:
+        known.popitem(last=False)
 
 
 def _keep(queries, key, prepared):

@@ -40,7 +40,9 @@ def db_values(field, values, connection, vendor):
     prepared = [field.get_db_prep_value(value, connection) for value in values]
     if vendor == "postgresql":
         return prepared
-    return json.dumps([str(value) if not isinstance(value, int) else value for value in prepared])
+    return json.dumps(
+        [value if value is None or isinstance(value, int) else str(value) for value in prepared]
+    )
 
 
 class AnyOf(Lookup):
