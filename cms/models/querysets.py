@@ -21,6 +21,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from .choices import CallStatus
+from .lookups import AnyOf, Slot
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -115,10 +116,13 @@ class CallQuerySet(PortalPageQuerySet):
     def with_authority(self, restricted=None, authority_keys=None):
         """Calls whose fiche is visible, each with ``authority_key`` (the fiche's
         translation_key, which links it to the fiche's copy in any language) and
-        ``authority_country``; ``authority_keys`` keeps the calls of those fiches only."""
+        ``authority_country``; ``authority_keys`` keeps the calls of those fiches only (a list,
+        or a ``Slot``: ``AnyOf``, the same SQL whatever their number; or a subquery)."""
         parent = fiche_of_call(restricted)
         wanted = parent
-        if authority_keys is not None:
+        if isinstance(authority_keys, (list, tuple, Slot)):
+            wanted = parent.filter(AnyOf(F("translation_key"), authority_keys))
+        elif authority_keys is not None:
             wanted = parent.filter(translation_key__in=authority_keys)
         # The filter as EXISTS (a semi-join PostgreSQL hashes on the parent path), the two
         # values as subqueries in the SELECT list: computed for the rows returned only.
