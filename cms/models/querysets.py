@@ -151,7 +151,11 @@ class CallQuerySet(PortalPageQuerySet):
         key); joined, the database finds each call's fiche once, or hashes them all. The
         fiches as ``Page`` rows: path and key are there, so no probe of the fiche table.
         """
-        calls = self.order_by().annotate(parent_path=parent_path(F))
+        # The calls' own type said too (it is the model's): their Page rows then come from
+        # the type's index (``cms_page_copies``), not from the whole page table.
+        calls = (
+            self.filter(page_types_q(self.model)).order_by().annotate(parent_path=parent_path(F))
+        )
         fiches = call_authorities(restricted, as_pages=True).order_by()
         calls_sql, calls_params = calls.values("direction", "parent_path").query.sql_with_params()
         fiches_sql, fiches_params = fiches.values("path", "translation_key").query.sql_with_params()
