@@ -270,70 +270,55 @@ class _Memo(dict):
         return result
 
 
-# What orjson writes for build_map_features's dicts, between the values: the coordinates'
-# and the title's text come without their brackets and quotes (``_column_texts``).
+# What orjson writes for build_map_features's dicts, between the values.
 _FEATURE = (
-    b'{"type":"Feature","geometry":{"type":"Point","coordinates":[%b]},"properties":'
-    b'{"id":"%d","title":"%b","url":%b,%b,'
+    b'{"type":"Feature","geometry":{"type":"Point","coordinates":%b},"properties":'
+    b'{"id":"%d","title":%b,"url":%b,"locale":%b,"country":%b,"kind":%b,"french":%b,'
     b'"openOffers":%d,"openRequests":%d,"themes":%b}}'
 )
-_NO_FEATURES = b'{"type":"FeatureCollection","features":[]}'
-
-
-def _column_texts(values, separator):
-    """What orjson writes for each of ``values`` (a non-empty list), from ONE ``dumps`` of
-    the list: ``[a,b]`` split on what separates its items, less their outer brackets or
-    quotes. Strings (``'","'``): inside a written string a quote is always escaped, so the
-    three characters ``","`` occur only between two items. Pairs of floats (``b"],["``):
-    numbers and ``null`` hold no bracket."""
-    return orjson.dumps(values)[2:-2].split(separator)
 
 
 def _write_features(rows, slugs_by_rank):
-    if not rows:
-        return _NO_FEATURES
     dumps = orjson.dumps
     french = frozenset(FRENCH_COUNTRY_CODES)
-    ids, titles, urls, codes, countries, kinds, latitudes, longitudes, offers, requests, masks = (
-        zip(*rows, strict=True)
-    )
-    coordinates = _column_texts(list(zip(longitudes, latitudes, strict=True)), b"],[")
-    titles = _column_texts(list(titles), b'","')  # never NULL: a column NOT NULL
-    urls = [dumps(url) for url in urls] if None in urls else _quoted(urls)
-
-    def middle(values):
-        code, country, kind = values
-        return b'"locale":%b,"country":%b,"kind":%b,"french":%b' % (
-            dumps(code),
-            dumps(country),
-            dumps(kind.upper()),
-            dumps(country in french),
-        )
+    strings = _Memo(dumps)
+    kinds = _Memo(lambda kind: dumps(kind.upper()))
+    flags = _Memo(lambda country: dumps(country in french))
 
     def theme_list(mask):
         return dumps([slug for rank, slug in enumerate(slugs_by_rank) if mask >> rank & 1])
 
-    middles = _Memo(middle)
     themes = _Memo(theme_list)
     features = [
-        _FEATURE % (point, pk, title, url, middles[values], offer, request, themes[mask])
-        for point, pk, title, url, values, offer, request, mask in zip(
-            coordinates,
-            ids,
-            titles,
-            urls,
-            zip(codes, countries, kinds, strict=True),
+        _FEATURE
+        % (
+            dumps((longitude, latitude)),
+            pk,
+            dumps(title),
+            dumps(url),
+            strings[language_code],
+            strings[country],
+            kinds[kind],
+            flags[country],
             offers,
             requests,
-            masks,
-            strict=True,
+            themes[mask],
         )
+        for (
+            pk,
+            title,
+            url,
+            language_code,
+            country,
+            kind,
+            latitude,
+            longitude,
+            offers,
+            requests,
+            mask,
+        ) in rows
     ]
     return b'{"type":"FeatureCollection","features":[%b]}' % b",".join(features)
-
-
-def _quoted(strings):
-    return [b'"%b"' % text for text in _column_texts(list(strings), b'","')]
 
 
 def map_features_json(locale, **filters):

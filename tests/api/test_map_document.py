@@ -60,7 +60,7 @@ def awkward_map(skeleton):
     draft = make_authority("Draft", publish=False)
     make_call(draft, "Call under a draft")
     make_authority("No coordinates", latitude=None, longitude=None)
-    # What the document's columns are split on, once written (``flat._column_texts``).
+    # Quotes, backslashes and brackets next to what separates the written values.
     make_authority('Between "," quotes', latitude=10.0, longitude=-10.0)
     make_authority("Ends with a backslash \\", latitude=10.0, longitude=-10.0)
     make_authority("Brackets ],[ too", latitude=12.5, longitude=-0.0)
