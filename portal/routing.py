@@ -26,6 +26,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from cms.api.cache import TIMEOUT, content_version, one_version_per_request, per_version
+from cms.api.compiled import Bound, kept
 
 
 def site_for(request):
@@ -50,7 +51,7 @@ def cached_route(request, site, path):
         return None
     content_type_id, pk, consumed = known
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=pk).first() if model else None
+    page = remembered_page(model, content_type_id, pk) if model else None
     if page is None:
         return None
     components = [component for component in path.split("/") if component]
@@ -58,6 +59,16 @@ def cached_route(request, site, path):
         return page.route(request, components[consumed:])
     except Http404:
         return None
+
+
+def remembered_page(model, content_type_id, pk):
+    """The page ``pk`` of ``model`` (whatever its state: its own ``route`` decides), its
+    query compiled once per model (``cms.api.compiled``)."""
+
+    def by_id():
+        return model.objects.filter(pk=Bound("id", model._meta.pk)).order_by("pk")[:1]
+
+    return next(iter(kept("route-page", [content_type_id], by_id, {"id": pk})), None)
 
 
 def remember_route(site, path, result):

@@ -36,6 +36,7 @@ from cms.models import (
 )
 
 from . import querysets
+from .compiled import bounds, kept
 
 # The only rendition the API serves: arbitrary filters would let clients make the server
 # generate unbounded numbers of image files.
@@ -104,24 +105,40 @@ class PartnerRow:
     kind: str
 
 
+def _by_keys(name, keys, locale, scope, build):
+    """``build(slots)`` — fiches filtered by ``translation_key__in=slots`` — run for ``keys``
+    (several): compiled once per language, restrictions and number of keys
+    (``cms.api.compiled``)."""
+    keys = sorted(set(keys), key=str)
+    slots, values = bounds("key", AuthorityPage._meta.get_field("translation_key"), keys)
+    parts = [locale.pk, scope.restricted_key, len(keys)]
+    return kept(name, parts, lambda: build(slots), values)
+
+
 def partner_rows(keys, locale, scope):
     """{translation_key: PartnerRow} of the visible copy in ``locale`` (or fallback) of each
     authority translation key (one query)."""
     if not keys:
         return {}
-    pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
-        translation_key__in=set(keys)
-    )
-    return {row[0]: PartnerRow(*row) for row in pages.values_list(*PartnerRow.__slots__)}
+
+    def build(slots):
+        pages = AuthorityPage.objects.visible_in(locale, scope.restricted)
+        return pages.filter(translation_key__in=slots).values_list(*PartnerRow.__slots__)
+
+    rows = _by_keys("partner-rows", keys, locale, scope, build)
+    return {row[0]: PartnerRow(*row) for row in rows}
 
 
 def localized_authorities(keys, locale, scope):
     """The visible copy in ``locale`` (or fallback) of each authority translation_key."""
     if not keys:
         return {}
-    pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
-        translation_key__in=set(keys)
-    )
+
+    def build(slots):
+        pages = AuthorityPage.objects.visible_in(locale, scope.restricted)
+        return pages.filter(translation_key__in=slots)
+
+    pages = _by_keys("localized-authorities", keys, locale, scope, build)
     return {page.translation_key: page for page in pages}
 
 
@@ -266,13 +283,13 @@ class AuthorityBatch(Batch):
         if self._calls is None:
             calls = []
             if self.pages:
-                calls = list(
-                    querysets.open_calls(
-                        self.locale,
-                        restricted=self.scope.restricted,
-                        authority_keys=list(self.by_key),
+
+                def build(slots):
+                    return querysets.open_calls(
+                        self.locale, restricted=self.scope.restricted, authority_keys=slots
                     )
-                )
+
+                calls = list(_by_keys("open-calls", self.by_key, self.locale, self.scope, build))
             self._calls = CallBatch(calls, self.locale, self.scope, authorities=self)
             self._open_calls = defaultdict(list)
             for call in calls:

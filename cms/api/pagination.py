@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from .cache import cached
+from .compiled import kept
 from .querysets import InvalidFilter
 
 MAX_PER_PAGE = 100
@@ -57,6 +58,45 @@ def paginate(object_list, page, per_page, count_key=None):
     items = list(paginator.page(page)) if page <= paginator.num_pages else []
     return items, {
         "total": paginator.count,
+        "count": len(items),
+        "per_page": per_page,
+        "current_page": page,
+        "total_pages": paginator.num_pages,
+    }
+
+
+def paginate_built(build, page, per_page, count_key):
+    """``paginate`` of the queryset ``build()``."""
+    return paginate(build(), page, per_page, count_key)
+
+
+def paginate_compiled(build, page, per_page, count_key):
+    """``paginate`` of the queryset ``build()``, its page's query compiled once per process,
+    content version, ``count_key`` and page (``cms.api.compiled``): ``build`` is only called
+    when the count or the page's query is not kept yet (the filters it checks were checked
+    when they were kept)."""
+    built = []
+
+    def queryset():
+        if not built:
+            built.append(build())
+        return built[0]
+
+    # Counted (or read) first: a miss builds the queryset, whose filters are checked before
+    # the page numbers, as ``paginate`` does.
+    count = cached("count", count_key, lambda: queryset().count(), in_process=True)
+    page, per_page = check_pagination(page, per_page)
+    paginator = Paginator((), per_page, allow_empty_first_page=False)
+    paginator.count = count
+    items = []
+    if page <= paginator.num_pages:
+        # Paginator.page's bounds (no orphans).
+        bottom = (page - 1) * per_page
+        top = min(bottom + per_page, count)
+        parts = [repr(count_key), bottom, top]
+        items = list(kept("page", parts, lambda: queryset()[bottom:top]))
+    return items, {
+        "total": count,
         "count": len(items),
         "per_page": per_page,
         "current_page": page,

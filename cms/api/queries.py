@@ -21,6 +21,7 @@ from cms.models import (
 )
 
 from . import flat, loaders, pagination, querysets, suggestions
+from .compiled import Bound, kept
 from .loaders import Item
 from .querysets import InvalidFilter
 from .scope import scope_for
@@ -96,14 +97,28 @@ def pagination_args():
     }
 
 
-def single(queryset, id, slug):
-    """One item by id, or by slug in the requested locale (with fallback)."""
+# Ids a page's primary key may hold (PostgreSQL's integer); others take Django's own path.
+MAX_ID = 2**31 - 1
+
+
+def single(build, id, slug, key=None):
+    """One item by id, or by slug in the requested locale (with fallback), from the
+    queryset ``build()``. By id, the query is compiled once per ``key`` (what ``build``'s
+    SQL depends on: its field, language and restrictions; see ``cms.api.compiled``)."""
     if id is not None:
         if not str(id).isdigit():
             return None
-        queryset = queryset.filter(pk=id)
+        if key is not None and 0 < int(id) <= MAX_ID:
+
+            def by_id():
+                queryset = build()
+                queryset = queryset if queryset.ordered else queryset.order_by("pk")
+                return queryset.filter(pk=Bound("id", queryset.model._meta.pk))[:1]
+
+            return next(iter(kept("single", key, by_id, {"id": int(id)})), None)
+        queryset = build().filter(pk=id)
     elif slug:
-        queryset = queryset.filter(slug=slug)
+        queryset = build().filter(slug=slug)
     else:
         raise InvalidFilter(gettext("Give either id, or slug and locale."))
     return queryset.first()
@@ -203,26 +218,42 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_authorities(root, info, page, per_page, **filters):
         scope = scope_for(info)
-        queryset = authority_queryset(scope, **filters)
         locale = scope.locale(filters.get("locale"))
         key = count_key("authorities", scope, filters)
-        return one_page(loaders.load_authorities, queryset, page, per_page, locale, scope, key)
+        return one_page(
+            loaders.load_authorities,
+            lambda: authority_queryset(scope, **filters),
+            page,
+            per_page,
+            locale,
+            scope,
+            key,
+            compiled=not filters.get("search"),
+        )
 
     @staticmethod
     def resolve_authority(root, info, id=None, slug=None, locale=None):
         scope = scope_for(info)
         item = scope.preview_of(AuthorityPage)
         if item is None:
-            item = single(authority_queryset(scope, locale), id, slug)
+            key = ["authority", scope.locale(locale).pk, scope.restricted_key]
+            item = single(lambda: authority_queryset(scope, locale), id, slug, key)
         return first(loaders.load_authorities, item, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_partnership_calls(root, info, page, per_page, locale=None, **filters):
         scope = scope_for(info)
-        queryset = call_queryset(scope, locale, **filters)
         key = count_key("partnershipCalls", scope, {"locale": locale, **filters})
-        locale = scope.locale(locale)
-        return one_page(loaders.load_calls, queryset, page, per_page, locale, scope, key)
+        return one_page(
+            loaders.load_calls,
+            lambda: call_queryset(scope, locale, **filters),
+            page,
+            per_page,
+            scope.locale(locale),
+            scope,
+            key,
+            compiled=not filters.get("search"),
+        )
 
     @staticmethod
     def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
@@ -230,24 +261,37 @@ class Query(graphene.ObjectType):
         item = scope.preview_of(PartnershipCallPage)
         if item is not None:
             return loaders.load_previewed_call(item, scope.locale(locale), scope)
-        item = single(call_queryset(scope, locale), id, slug)
+        key = ["partnershipCall", scope.locale(locale).pk, scope.restricted_key]
+        item = single(lambda: call_queryset(scope, locale), id, slug, key)
         return first(loaders.load_calls, item, scope.locale(locale), scope)
 
     @staticmethod
     def resolve_news(root, info, page, per_page, locale=None, theme=None):
         scope = scope_for(info)
-        queryset = querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted)
         key = count_key("news", scope, {"locale": locale, "theme": theme})
-        locale = scope.locale(locale)
-        return one_page(loaders.load_news, queryset, page, per_page, locale, scope, key)
+        return one_page(
+            loaders.load_news,
+            lambda: querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted),
+            page,
+            per_page,
+            scope.locale(locale),
+            scope,
+            key,
+            compiled=True,
+        )
 
     @staticmethod
     def resolve_news_article(root, info, id=None, slug=None, locale=None):
         scope = scope_for(info)
         item = scope.preview_of(NewsPage)
         if item is None:
-            queryset = querysets.news(scope.locale(locale), restricted=scope.restricted)
-            item = single(queryset, id, slug)
+            key = ["newsArticle", scope.locale(locale).pk, scope.restricted_key]
+            item = single(
+                lambda: querysets.news(scope.locale(locale), restricted=scope.restricted),
+                id,
+                slug,
+                key,
+            )
         return first(loaders.load_news, item, scope.locale(locale), scope)
 
     @staticmethod
@@ -298,9 +342,17 @@ def count_key(field_name, scope, arguments):
     ]
 
 
-def one_page(load, object_list, page, per_page, locale, scope, count_key=None):
-    """A list's ``{ items pagination }``: one page of ``object_list``, loaded as items."""
-    pages, figures = pagination.paginate(object_list, page, per_page, count_key)
+def one_page(load, object_list, page, per_page, locale, scope, count_key=None, compiled=False):
+    """A list's ``{ items pagination }``: one page of ``object_list``, loaded as items.
+
+    ``object_list``: a list, or a function building the queryset; then ``count_key`` (see
+    ``count_key``) names what it depends on, and when ``compiled`` its page's query is
+    compiled once per key and page (``cms.api.compiled``)."""
+    if callable(object_list):
+        paginate = pagination.paginate_compiled if compiled else pagination.paginate_built
+        pages, figures = paginate(object_list, page, per_page, count_key)
+    else:
+        pages, figures = pagination.paginate(object_list, page, per_page, count_key)
     return {"items": load(pages, locale, scope), "pagination": figures}
 
 

@@ -29,6 +29,7 @@ class ApiScope:
         # endpoint never does, so no HTTP client can reach a draft through it.
         self.preview = preview
         self._restricted = None
+        self._restricted_key = None
         self._locales = {}
         self._taxonomy = None
         self._terms_by_pk = None
@@ -50,6 +51,14 @@ class ApiScope:
                 restricted &= ~Q(path__in=lineage)
             self._restricted = restricted
         return self._restricted
+
+    @property
+    def restricted_key(self):
+        """``restricted`` as text: part of the key of what is kept per restrictions (e.g. a
+        compiled query, ``cms.api.compiled``)."""
+        if self._restricted_key is None:
+            self._restricted_key = repr(self.restricted)
+        return self._restricted_key
 
     def _is_unlocked(self, restrictions):
         """The visitor passed every restriction over the unlocked page (Wagtail's own
@@ -122,10 +131,10 @@ class ApiScope:
     # --- countries and labels ----------------------------------------------------------------
 
     def country_name(self, code, language_code):
-        if language_code not in self._country_names:
-            with translation.override(language_code):
-                self._country_names[language_code] = {c: str(n) for c, n in all_countries}
-        return self._country_names[language_code].get(str(code), str(code))
+        names = self._country_names.get(language_code)
+        if names is None:
+            names = self._country_names[language_code] = country_names(language_code)
+        return names.get(str(code), str(code))
 
     def label(self, choices, value, language_code):
         """The label of ``value`` (a stored code of ``choices``) in ``language_code``: every
@@ -141,6 +150,21 @@ class ApiScope:
 
     def url(self, page):
         return self.page_urls(page.url_path)
+
+
+# {language code: {country code: name}}: django-countries' names translated by the catalogues,
+# which do not change while the process runs.
+_country_names = {}
+
+
+def country_names(language_code):
+    """{country code: name in ``language_code``}, translated once per process and language."""
+    names = _country_names.get(language_code)
+    if names is None:
+        with translation.override(language_code):
+            names = {code: str(name) for code, name in all_countries}
+        _country_names[language_code] = names
+    return names
 
 
 def view_restrictions():
