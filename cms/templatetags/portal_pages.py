@@ -28,6 +28,7 @@ CARDS = {
     "call": ("cms/includes/call_card.html", "call"),
     "authority": ("cms/includes/authority_card.html", "authority"),
     "news": ("cms/includes/news_card.html", "article"),
+    "search": ("cms/includes/search_card.html", "item"),
 }
 # Cards kept rendered per process (a card is about 1.5 KB; its key, its item's data).
 CARDS_KEPT = 2048
