@@ -30,8 +30,8 @@ CARDS = {
     "news": ("cms/includes/news_card.html", "article"),
     "search": ("cms/includes/search_card.html", "item"),
 }
-# Cards kept rendered per process (a card is about 1.5 KB; its key, its item's data).
-CARDS_KEPT = 2048
+# Cards kept rendered per process: about 3 KB each with its key (the item's data), ~3 MB.
+CARDS_KEPT = 1024
 _cards = OrderedDict()
 _cards_lock = threading.Lock()
 
