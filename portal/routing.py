@@ -19,13 +19,16 @@ import copy
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import F
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from cms.api import prepared
 from cms.api.cache import TIMEOUT, content_version, one_version_per_request, per_version
+from cms.models.lookups import AnyOf
 
 
 def site_for(request):
@@ -50,7 +53,7 @@ def cached_route(request, site, path):
         return None
     content_type_id, pk, consumed = known
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=pk).first() if model else None
+    page = remembered_page(model, pk) if model else None
     if page is None:
         return None
     components = [component for component in path.split("/") if component]
@@ -58,6 +61,17 @@ def cached_route(request, site, path):
         return page.route(request, components[consumed:])
     except Http404:
         return None
+
+
+def remembered_page(model, pk):
+    """The page ``pk`` of ``model`` (whatever its state: its own ``route`` decides), its
+    query compiled once per model (``cms.api.prepared``)."""
+    found = prepared.run(_page_by_id, (model,), ids=[pk])
+    return found[0] if found else None
+
+
+def _page_by_id(model, ids):
+    return model.objects.filter(AnyOf(F("pk"), ids)).order_by("pk")[:1]
 
 
 def remember_route(site, path, result):

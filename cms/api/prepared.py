@@ -19,6 +19,7 @@ read it (deadlines).
 
 import threading
 from collections import OrderedDict
+from functools import partial
 
 from django.db import connections
 from django.db.models import Model
@@ -216,12 +217,19 @@ def run(build, args, **values):
     """The results of ``build(*args, **slots)`` (a queryset, each keyword a ``Slot``) for
     these ``values`` (lists), its SQL compiled once per ``build`` and ``args`` (hashable:
     everything else the SQL depends on, module docstring)."""
+    return run_as((build, *args), partial(build, *args), **values)
+
+
+def run_as(key, build, **values):
+    """``run`` under a ``key`` given by the caller (hashable: everything the SQL of
+    ``build(**slots)`` depends on, module docstring): ``build`` is only called, and its
+    queryset compiled, the first time ``key`` is asked in this process, thread and content
+    version."""
     queries = _store().queries
-    key = (build, *args)
     prepared = queries.get(key)
     if prepared is None:
         slots = {name: Slot(name) for name in values}
-        prepared = _keep(queries, key, PreparedQuery(build(*args, **slots)))
+        prepared = _keep(queries, key, PreparedQuery(build(**slots)))
     else:
         queries.move_to_end(key)
     return prepared.results(values)

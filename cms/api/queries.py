@@ -9,6 +9,7 @@ from functools import partial
 
 import graphene
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.utils.translation import gettext
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -20,8 +21,9 @@ from cms.models import (
     PortalPageQuerySet,
     accepting_interest_q,
 )
+from cms.models.lookups import AnyOf
 
-from . import flat, loaders, pagination, querysets, suggestions
+from . import flat, loaders, pagination, prepared, querysets, suggestions
 from .loaders import Item
 from .querysets import InvalidFilter
 from .scope import scope_for
@@ -97,17 +99,38 @@ def pagination_args():
     }
 
 
-def single(queryset, id, slug):
-    """One item by id, or by slug in the requested locale (with fallback)."""
+# Ids a page's primary key may hold (PostgreSQL's integer); others take Django's own path.
+MAX_ID = 2**31 - 1
+
+
+def single(build, id, slug, key):
+    """One item by id, or by slug in the requested locale (with fallback), of the queryset
+    ``build()``. By id, its SQL is compiled once per ``key`` (a tuple naming what ``build``'s
+    SQL depends on: the field, language, restrictions and day; ``cms.api.prepared``)."""
     if id is not None:
         if not str(id).isdigit():
             return None
-        queryset = queryset.filter(pk=id)
+        if 0 < int(id) <= MAX_ID:
+            found = prepared.run_as(("single", *key), partial(_by_id, build), ids=[int(id)])
+            return found[0] if found else None
+        queryset = build().filter(pk=id)
     elif slug:
-        queryset = queryset.filter(slug=slug)
+        queryset = build().filter(slug=slug)
     else:
         raise InvalidFilter(gettext("Give either id, or slug and locale."))
     return queryset.first()
+
+
+def _by_id(build, ids):
+    """``build()``'s first item among ``ids``, in ``first()``'s order."""
+    queryset = build()
+    queryset = queryset if queryset.ordered else queryset.order_by("pk")
+    return queryset.filter(AnyOf(F("pk"), ids))[:1]
+
+
+def single_key(field_name, scope, locale):
+    """What a root field's item query depends on besides its id (``single``)."""
+    return (field_name, scope.locale(locale).pk, scope.restricted, datetime.date.today())
 
 
 def authority_queryset(scope, locale=None, kind=None, **filters):
@@ -214,7 +237,8 @@ class Query(graphene.ObjectType):
         scope = scope_for(info)
         item = scope.preview_of(AuthorityPage)
         if item is None:
-            item = single(authority_queryset(scope, locale), id, slug)
+            build = partial(authority_queryset, scope, locale)
+            item = single(build, id, slug, single_key("authority", scope, locale))
         return first(loaders.load_authorities, item, scope.locale(locale), scope)
 
     @staticmethod
@@ -231,7 +255,8 @@ class Query(graphene.ObjectType):
         item = scope.preview_of(PartnershipCallPage)
         if item is not None:
             return loaders.load_previewed_call(item, scope.locale(locale), scope)
-        item = single(call_queryset(scope, locale), id, slug)
+        build = partial(call_queryset, scope, locale)
+        item = single(build, id, slug, single_key("partnershipCall", scope, locale))
         return first(loaders.load_calls, item, scope.locale(locale), scope)
 
     @staticmethod
@@ -247,8 +272,8 @@ class Query(graphene.ObjectType):
         scope = scope_for(info)
         item = scope.preview_of(NewsPage)
         if item is None:
-            queryset = querysets.news(scope.locale(locale), restricted=scope.restricted)
-            item = single(queryset, id, slug)
+            build = partial(querysets.news, scope.locale(locale), restricted=scope.restricted)
+            item = single(build, id, slug, single_key("newsArticle", scope, locale))
         return first(loaders.load_news, item, scope.locale(locale), scope)
 
     @staticmethod

@@ -122,10 +122,10 @@ class ApiScope:
     # --- countries and labels ----------------------------------------------------------------
 
     def country_name(self, code, language_code):
-        if language_code not in self._country_names:
-            with translation.override(language_code):
-                self._country_names[language_code] = {c: str(n) for c, n in all_countries}
-        return self._country_names[language_code].get(str(code), str(code))
+        names = self._country_names.get(language_code)
+        if names is None:
+            names = self._country_names[language_code] = country_names(language_code)
+        return names.get(str(code), str(code))
 
     def label(self, choices, value, language_code):
         """The label of ``value`` (a stored code of ``choices``) in ``language_code``: every
@@ -141,6 +141,21 @@ class ApiScope:
 
     def url(self, page):
         return self.page_urls(page.url_path)
+
+
+# {language code: {country code: name}}: django-countries' names translated by the catalogues,
+# which do not change while the process runs.
+_country_names = {}
+
+
+def country_names(language_code):
+    """{country code: name in ``language_code``}, translated once per process and language."""
+    names = _country_names.get(language_code)
+    if names is None:
+        with translation.override(language_code):
+            names = {code: str(name) for code, name in all_countries}
+        _country_names[language_code] = names
+    return names
 
 
 def view_restrictions():

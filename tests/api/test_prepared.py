@@ -12,7 +12,8 @@ from cms.api import prepared
 from cms.api.scope import ApiScope
 from cms.models import AuthorityPage, Cooperation
 from cms.models.lookups import AnyOf
-from tests.factories import graphql, make_authority, make_call, restrict
+from tests.factories import make_authority, make_call, publish_page, restrict, translate
+from tests.helpers import graphql
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,58 @@ def test_the_same_queries_as_the_querysets(skeleton):
         assert len(prepared.run(_titles, args, keys=keys)) == 2
         assert len(prepared.run(_titles, args, keys=keys[:1])) == 1
     assert len(queries.captured_queries) == 2
+
+
+ITEM = """query($id: ID) { partnershipCall(id: $id, locale: "fr") {
+    title authority { title openCalls { title } } } }"""
+LIST = """query($page: Int) { authorities(locale: "fr", perPage: 1, page: $page) {
+    items { title openCalls { title } } pagination { total totalPages currentPage } } }"""
+
+
+def test_answers_are_the_same_before_and_after_their_queries_are_kept(client, skeleton):
+    dakar = make_authority("Dakar")
+    make_authority("Lyon")
+    water = make_call(dakar, "Water")
+    first = [graphql(client, ITEM, {"id": water.pk}), graphql(client, LIST, {"page": 2})]
+    again = [graphql(client, ITEM, {"id": water.pk}), graphql(client, LIST, {"page": 2})]
+    assert again == first
+    assert first[0]["data"]["partnershipCall"]["authority"]["title"] == "Dakar"
+    assert first[1]["data"]["authorities"]["items"] == [{"title": "Lyon", "openCalls": []}]
+    # A publication shows at once: the new call, and a new fiche on the list.
+    make_call(dakar, "School")
+    make_authority("Abidjan")
+    item = graphql(client, ITEM, {"id": water.pk})["data"]["partnershipCall"]
+    assert sorted(call["title"] for call in item["authority"]["openCalls"]) == ["School", "Water"]
+    listed = graphql(client, LIST, {"page": 1})["data"]["authorities"]
+    assert listed["items"][0]["title"] == "Abidjan"
+    assert listed["pagination"]["total"] == 3
+
+
+def test_kept_queries_follow_the_language_and_the_restrictions(client, skeleton):
+    dakar = make_authority("Dakar", slug="dakar")
+    water = make_call(dakar, "Water")
+    translate(dakar, "en", "Dakar (en)")
+    query = """query($id: ID, $locale: String) { partnershipCall(id: $id, locale: $locale) {
+        authority { title } } }"""
+
+    def authority(code):
+        data = graphql(client, query, {"id": water.pk, "locale": code})["data"]
+        call = data["partnershipCall"]
+        return call and call["authority"]["title"]
+
+    assert authority("fr") == "Dakar"
+    assert authority("en") == "Dakar (en)"
+    assert authority("fr") == "Dakar"
+    restrict(dakar)
+    assert authority("fr") is None  # private now: the call with it
+    dakar.title = "Dakar, again"
+    publish_page(dakar)
+    assert authority("fr") is None
+
+
+def test_an_item_by_an_id_beyond_the_database_integer_is_null(client, skeleton):
+    query = """query($id: ID) { partnershipCall(id: $id) { title } authority(id: $id) { title } }"""
+    for pk in ("2147483648", "99999999999999999999"):
+        answer = graphql(client, query, {"id": pk})
+        assert "errors" not in answer
+        assert answer["data"] == {"partnershipCall": None, "authority": None}
