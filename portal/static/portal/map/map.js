@@ -213,19 +213,38 @@
     return node.innerHTML;
   }
 
-  // --- clusters: Supercluster over the matching points, drawn for the view only --------------
+  // --- clusters: the matching points clustered per zoom level, on first use -----------------
   //
-  // Supercluster indexes the points once per filter (15,000 points: ~30 ms for every zoom
-  // level, in flat arrays); each move then draws the clusters and markers of the visible area
-  // alone: a few hundred Leaflet markers, where Leaflet.markercluster built a marker and a
-  // cluster tree for every point at every zoom level up front (~0.5 s). Points closer than
-  // CLUSTER_RADIUS pixels share a cluster; at the last zoom, a cluster that still holds
-  // several points (the same town) opens the list of its fiches.
+  // Each zoom level the map shows has its own Supercluster index of the matching points,
+  // built when the map first shows that level (15,000 points: 10-50 ms, the world view the
+  // dearest), and each move draws the clusters and markers of the visible area alone: a few
+  // hundred Leaflet markers. Leaflet.markercluster made a marker for every point and
+  // clustered them for every zoom level up front (~0.5 s before the first marker), and
+  // Supercluster's own hierarchy of every level costs more than the world view alone. Points
+  // closer than CLUSTER_RADIUS pixels share a cluster; at the last zoom, a cluster that still
+  // holds several points (one town) opens the list of its fiches.
 
   const CLUSTER_RADIUS = 50;
   const layer = L.featureGroup().addTo(map);
   const drawn = new Map();  // key ("c" + cluster id or "p" + fiche id) → marker on the map
-  let index = null;
+  const levels = new Map();  // zoom → Supercluster index of state.matching at that zoom
+
+  /** The index of the matching points at ``zoom`` (built on first use). */
+  function level(zoom) {
+    const z = Math.max(map.getMinZoom(), Math.min(Math.round(zoom), map.getMaxZoom()));
+    if (!levels.has(z)) {
+      levels.set(
+        z,
+        new Supercluster({
+          minZoom: z,
+          maxZoom: z,
+          radius: CLUSTER_RADIUS,
+          extent: 256,  // Leaflet's tiles: the radius is in screen pixels
+        }).load(state.matching)
+      );
+    }
+    return levels.get(z);
+  }
 
   function clusterIcon(size) {
     const level = size < 10 ? "s" : size < 100 ? "m" : "l";
@@ -237,42 +256,40 @@
     });
   }
 
-  function clusterMarker(feature) {
+  function clusterMarker(feature, zoom) {
     const [longitude, latitude] = feature.geometry.coordinates;
     return L.marker([latitude, longitude], {
       icon: clusterIcon(feature.properties.point_count),
       keyboard: true,
       cluster: feature.properties.cluster_id,
+      zoom,
     });
   }
 
-  /** A new index of ``features`` (the points matching the filters). */
-  function indexOf(features) {
-    return new Supercluster({
-      minZoom: map.getMinZoom(),
-      maxZoom: map.getMaxZoom(),
-      radius: CLUSTER_RADIUS,
-      extent: 256,  // Leaflet's tiles: the radius is in screen pixels
-    }).load(features);
+  /** The points of a cluster marker (GeoJSON features, as given to the index). */
+  function leavesOf(marker) {
+    return level(marker.options.zoom)
+      .getLeaves(marker.options.cluster, Infinity)
+      .map((leaf) => state.byId.get(leaf.properties.id));
   }
 
-  /** Draw what ``index`` holds in the visible area (and half a screen around it). */
+  /** Draw the clusters and markers of the visible area (and half a screen around it). */
   function draw() {
-    if (!index) return;
+    if (!state.features.length) return;  // no data yet
     const bounds = map.getBounds().pad(0.5);
     const zoom = Math.round(map.getZoom());
-    const wanted = new Map();
     const box = [
       Math.max(bounds.getWest(), -180),
       Math.max(bounds.getSouth(), -85),
       Math.min(bounds.getEast(), 180),
       Math.min(bounds.getNorth(), 85),
     ];
-    for (const feature of index.getClusters(box, zoom)) {
+    const wanted = new Map();
+    for (const feature of level(zoom).getClusters(box, zoom)) {
       const p = feature.properties;
       if (p.cluster) {
-        const key = `c${p.cluster_id}`;
-        wanted.set(key, drawn.get(key) || clusterMarker(feature));
+        const key = `c${p.cluster_id}`;  // the id tells the zoom level too
+        wanted.set(key, drawn.get(key) || clusterMarker(feature, zoom));
       } else {
         const key = `p${p.id}`;
         wanted.set(key, drawn.get(key) || markerOf(state.byId.get(p.id)));
@@ -286,27 +303,35 @@
     }
     drawn.clear();
     for (const [key, marker] of wanted) drawn.set(key, marker);
+    root.dataset.zoom = String(zoom);  // what is drawn (the tests wait for it)
   }
 
-  function clearDrawn() {
+  /** Forget the drawn markers and the indexes (the matching points changed). */
+  function resetClusters() {
     layer.clearLayers();
     drawn.clear();
+    levels.clear();
   }
 
   map.on("moveend", draw);
 
-  /** A cluster's points: zoom in until they part; at the last zoom, list their fiches. */
+  /** A cluster's points: zoom to them (as Leaflet.markercluster does); at the last zoom,
+   * list their fiches. */
   function expand(marker, byKeyboard) {
-    const id = marker.options.cluster;
-    const zoom = index.getClusterExpansionZoom(id);
-    if (zoom <= map.getMaxZoom()) {
-      map.setView(marker.getLatLng(), zoom);
+    const leaves = leavesOf(marker);
+    if (marker.options.zoom < map.getMaxZoom()) {
+      const bounds = boundsOf(leaves);
+      if (map.getBoundsZoom(bounds) <= map.getZoom()) {
+        map.setView(marker.getLatLng(), map.getZoom() + 1);
+      } else {
+        map.fitBounds(bounds);
+      }
       if (byKeyboard) ui.canvas.focus();  // the cluster is gone: keep the focus in the map
       return;
     }
-    const leaves = index.getLeaves(id, Infinity).map((leaf) => leaf.properties);
-    leaves.sort((a, b) => byName(a.title, b.title));
-    marker.bindPopup(() => groupPopup(leaves), { maxWidth: 300 }).openPopup();
+    const points = leaves.map((leaf) => leaf.properties);
+    points.sort((a, b) => byName(a.title, b.title));
+    marker.bindPopup(() => groupPopup(points), { maxWidth: 300 }).openPopup();
   }
 
   function groupPopup(points) {
@@ -614,8 +639,7 @@
 
   function renderMarkers() {
     root.dataset.state = "updating";
-    index = indexOf(state.matching);
-    clearDrawn();
+    resetClusters();
     frame(!state.firstShown);
     draw();
     if (!state.firstShown) {
@@ -697,9 +721,8 @@
     const near = [longitude - 1e-6, latitude - 1e-6, longitude + 1e-6, latitude + 1e-6];
     const id = feature.properties.id;
     for (let zoom = Math.round(map.getZoom()); zoom <= map.getMaxZoom(); zoom += 1) {
-      if (index.getClusters(near, zoom).some((f) => !f.properties.cluster && f.properties.id === id)) {
-        return zoom;
-      }
+      const found = level(zoom).getClusters(near, zoom);
+      if (found.some((f) => !f.properties.cluster && f.properties.id === id)) return zoom;
     }
     return null;
   }
@@ -708,7 +731,7 @@
   function drawnClusterOf(id) {
     for (const marker of drawn.values()) {
       if (marker.options.cluster !== undefined &&
-          index.getLeaves(marker.options.cluster, Infinity).some((leaf) => leaf.properties.id === id)) {
+          leavesOf(marker).some((leaf) => leaf.properties.id === id)) {
         return marker;
       }
     }
@@ -717,7 +740,7 @@
 
   function showOnMap(id, trigger) {
     const feature = state.byId.get(id);
-    if (!feature || !index) return;
+    if (!feature) return;
     ui.canvas.scrollIntoView({ block: "nearest" });
     const [longitude, latitude] = feature.geometry.coordinates;
     const position = L.latLng(latitude, longitude);
