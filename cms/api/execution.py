@@ -39,6 +39,8 @@ from graphql.execution.execute import assume_not_awaitable, get_field_def
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path
 
+from .cache import one_version_per_request
+
 MIN_INT = -(2**31)
 MAX_INT = 2**31 - 1
 
@@ -66,6 +68,13 @@ class PlannedExecutionContext(ExecutionContext):
         self.is_awaitable = assume_not_awaitable
         self._plans = {}
         self._completers = {}
+
+    def execute_operation(self, operation, root_value):
+        """The operation, every cached part it reads under one content version (read once:
+        the endpoint's middleware pins it for the request already; the in-process runner and
+        the bench do not)."""
+        with one_version_per_request():
+            return super().execute_operation(operation, root_value)
 
     # --- running the plans ----------------------------------------------------------------
 

@@ -16,6 +16,7 @@ select costs a fixed number of queries whatever the number of items. The page qu
 themselves select the columns the API reads (``API_DEFERRED`` is left out).
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +35,9 @@ from cms.models import (
     Theme,
     visible_pages,
 )
+from cms.models.lookups import AnyOf
 
-from . import querysets
+from . import prepared, querysets
 
 # The only rendition the API serves: arbitrary filters would let clients make the server
 # generate unbounded numbers of image files.
@@ -66,13 +68,9 @@ def terms_by_owner(field, owner_pks, scope):
     ``field`` (onto Theme or ActionDomain) of the rows ``owner_pks``: one query of id pairs,
     the rows themselves from the per-process taxonomy (no model built per link, no queryset
     per owner); read from the database when one is missing there (changed meanwhile)."""
-    through = field.remote_field.through
-    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    pairs = list(
-        through.objects.filter(**{f"{source}_id__in": owner_pks}).values_list(
-            f"{source}_id", f"{target}_id"
-        )
-    )
+    if not owner_pks:
+        return {}
+    pairs = prepared.run(_term_pairs, (field,), owners=list(owner_pks))
     terms = {pk: scope.term(field.related_model, pk) for pk in {pk for _owner, pk in pairs}}
     if None in terms.values():
         rows = field.related_model.objects.filter(pk__in=list(terms))  # in its Meta ordering
@@ -81,6 +79,15 @@ def terms_by_owner(field, owner_pks, scope):
     for owner, pk in pairs:
         ranked[owner].append(terms[pk])
     return {owner: [obj for _rank, obj in sorted(found)] for owner, found in ranked.items()}
+
+
+def _term_pairs(field, owners):
+    """(owner pk, term pk) of the many-to-many ``field`` for the owners ``owners``."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    return through.objects.filter(AnyOf(F(f"{source}_id"), owners)).values_list(
+        f"{source}_id", f"{target}_id"
+    )
 
 
 def _is_term_link(field):
@@ -109,19 +116,25 @@ def partner_rows(keys, locale, scope):
     authority translation key (one query)."""
     if not keys:
         return {}
-    pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
-        translation_key__in=set(keys)
+    rows = prepared.run(_partners, (locale, scope.restricted), keys=list(set(keys)))
+    return {row[0]: PartnerRow(*row) for row in rows}
+
+
+def _visible_authorities(locale, restricted, keys):
+    return AuthorityPage.objects.visible_in(locale, restricted).filter(
+        AnyOf(F("translation_key"), keys)
     )
-    return {row[0]: PartnerRow(*row) for row in pages.values_list(*PartnerRow.__slots__)}
+
+
+def _partners(locale, restricted, keys):
+    return _visible_authorities(locale, restricted, keys).values_list(*PartnerRow.__slots__)
 
 
 def localized_authorities(keys, locale, scope):
     """The visible copy in ``locale`` (or fallback) of each authority translation_key."""
     if not keys:
         return {}
-    pages = AuthorityPage.objects.visible_in(locale, scope.restricted).filter(
-        translation_key__in=set(keys)
-    )
+    pages = prepared.run(_visible_authorities, (locale, scope.restricted), keys=list(set(keys)))
     return {page.translation_key: page for page in pages}
 
 
@@ -177,13 +190,8 @@ class Batch:
     def _load_translations(self):
         """The other live, public copies of each page (one query)."""
         translations = defaultdict(list)
-        keys = {page.translation_key for page in self.pages}
-        rows = (
-            visible_pages(restricted=self.scope.restricted)
-            .filter(translation_key__in=keys)
-            .values_list("pk", "translation_key", "locale__language_code", "url_path")
-            .order_by("locale__language_code")
-        )
+        keys = list({page.translation_key for page in self.pages})
+        rows = prepared.run(_translations, (self.scope.restricted,), keys=keys) if keys else ()
         for pk, key, code, url_path in rows:
             url = self.scope.page_urls(url_path)
             translations[key].append((pk, {"locale": code, "url": url}))
@@ -193,6 +201,15 @@ class Batch:
         if self._translations is None:
             self._translations = self._load_translations()
         return [value for pk, value in self._translations[page.translation_key] if pk != page.pk]
+
+
+def _translations(restricted, keys):
+    return (
+        visible_pages(restricted=restricted)
+        .filter(AnyOf(F("translation_key"), keys))
+        .values_list("pk", "translation_key", "locale__language_code", "url_path")
+        .order_by("locale__language_code")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,15 +233,25 @@ COOPERATION_COLUMNS = ("authority_id", *CooperationRow.__slots__)
 
 def cooperation_rows(authority_pks):
     """{fiche pk: [CooperationRow, in the cooperations' order]} (one query)."""
-    rows = (
-        Cooperation.objects.filter(authority_id__in=authority_pks)
-        .annotate(partner_key=F("partner_page__translation_key"))
-        .values_list(*COOPERATION_COLUMNS)
-    )
+    rows = prepared.run(_cooperations, (), authorities=list(authority_pks))
     by_authority = defaultdict(list)
     for authority_id, *values in rows:
         by_authority[authority_id].append(CooperationRow(*values))
     return by_authority
+
+
+def _cooperations(authorities):
+    return (
+        Cooperation.objects.filter(AnyOf(F("authority_id"), authorities))
+        .annotate(partner_key=F("partner_page__translation_key"))
+        .values_list(*COOPERATION_COLUMNS)
+    )
+
+
+def _open_calls(locale, restricted, day, keys):
+    """The open calls of the fiches ``keys`` (``day``: the date their deadlines are read
+    against, part of the compiled query's key)."""
+    return querysets.open_calls(locale, restricted=restricted, authority_keys=keys)
 
 
 class AuthorityBatch(Batch):
@@ -266,12 +293,10 @@ class AuthorityBatch(Batch):
         if self._calls is None:
             calls = []
             if self.pages:
-                calls = list(
-                    querysets.open_calls(
-                        self.locale,
-                        restricted=self.scope.restricted,
-                        authority_keys=list(self.by_key),
-                    )
+                calls = prepared.run(
+                    _open_calls,
+                    (self.locale, self.scope.restricted, datetime.date.today()),
+                    keys=list(self.by_key),
                 )
             self._calls = CallBatch(calls, self.locale, self.scope, authorities=self)
             self._open_calls = defaultdict(list)

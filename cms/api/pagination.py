@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
+from . import prepared
 from .cache import cached
 from .querysets import InvalidFilter
 
@@ -45,6 +46,42 @@ def total(object_list, key=None):
         sql, params = object_list.query.sql_with_params()
         key = [sql, repr(params)]
     return cached("count", key, object_list.count, in_process=True)
+
+
+def paginate_query(build, page, per_page, key):
+    """``paginate`` for the queryset ``build()`` (a list of the API, ``key`` its count key,
+    which names everything the list depends on), built only when this process has not yet
+    compiled what it needs: its count is cached and its page slice's SQL compiled once per
+    list and page (``cms.api.prepared``). A list built once has valid filters, so the
+    errors come in the same order as ``paginate``'s (the filters' first)."""
+    list_key = ("list", repr(key))
+    built = []
+
+    def queryset():
+        if not built:
+            built.append(build())
+            prepared.remember(list_key)
+        return built[0]
+
+    if not prepared.known(list_key):
+        queryset()  # a bad filter raises here, before a bad page number
+    page, per_page = check_pagination(page, per_page)
+    count = cached("count", key, lambda: queryset().count(), in_process=True)
+    paginator = Paginator((), per_page, allow_empty_first_page=False)
+    paginator.count = count  # a cached_property: set, it is not computed
+    items = []
+    if page <= paginator.num_pages:
+        bottom = (page - 1) * per_page
+        top = min(bottom + per_page, count)  # Paginator's slice (no orphans)
+        slice_key = ("page", repr(key), bottom, top)
+        items = prepared.results(slice_key, lambda: queryset()[bottom:top])
+    return items, {
+        "total": count,
+        "count": len(items),
+        "per_page": per_page,
+        "current_page": page,
+        "total_pages": paginator.num_pages,
+    }
 
 
 def paginate(object_list, page, per_page, count_key=None):

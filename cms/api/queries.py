@@ -5,6 +5,7 @@ GraphQL reports as an error with the message, never as an empty or truncated res
 """
 
 import datetime
+from functools import partial
 
 import graphene
 from django.contrib.contenttypes.models import ContentType
@@ -203,10 +204,10 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_authorities(root, info, page, per_page, **filters):
         scope = scope_for(info)
-        queryset = authority_queryset(scope, **filters)
         locale = scope.locale(filters.get("locale"))
         key = count_key("authorities", scope, filters)
-        return one_page(loaders.load_authorities, queryset, page, per_page, locale, scope, key)
+        build = partial(authority_queryset, scope, **filters)
+        return query_page(loaders.load_authorities, build, page, per_page, locale, scope, key)
 
     @staticmethod
     def resolve_authority(root, info, id=None, slug=None, locale=None):
@@ -219,10 +220,10 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_partnership_calls(root, info, page, per_page, locale=None, **filters):
         scope = scope_for(info)
-        queryset = call_queryset(scope, locale, **filters)
+        build = partial(call_queryset, scope, locale, **filters)
         key = count_key("partnershipCalls", scope, {"locale": locale, **filters})
         locale = scope.locale(locale)
-        return one_page(loaders.load_calls, queryset, page, per_page, locale, scope, key)
+        return query_page(loaders.load_calls, build, page, per_page, locale, scope, key)
 
     @staticmethod
     def resolve_partnership_call(root, info, id=None, slug=None, locale=None):
@@ -236,10 +237,10 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_news(root, info, page, per_page, locale=None, theme=None):
         scope = scope_for(info)
-        queryset = querysets.news(scope.locale(locale), theme=theme, restricted=scope.restricted)
+        locale_obj = scope.locale(locale)
+        build = partial(querysets.news, locale_obj, theme=theme, restricted=scope.restricted)
         key = count_key("news", scope, {"locale": locale, "theme": theme})
-        locale = scope.locale(locale)
-        return one_page(loaders.load_news, queryset, page, per_page, locale, scope, key)
+        return query_page(loaders.load_news, build, page, per_page, locale_obj, scope, key)
 
     @staticmethod
     def resolve_news_article(root, info, id=None, slug=None, locale=None):
@@ -301,6 +302,13 @@ def count_key(field_name, scope, arguments):
 def one_page(load, object_list, page, per_page, locale, scope, count_key=None):
     """A list's ``{ items pagination }``: one page of ``object_list``, loaded as items."""
     pages, figures = pagination.paginate(object_list, page, per_page, count_key)
+    return {"items": load(pages, locale, scope), "pagination": figures}
+
+
+def query_page(load, build, page, per_page, locale, scope, count_key):
+    """``one_page`` of the queryset ``build()``, built only when needed
+    (``pagination.paginate_query``)."""
+    pages, figures = pagination.paginate_query(build, page, per_page, count_key)
     return {"items": load(pages, locale, scope), "pagination": figures}
 
 

@@ -21,6 +21,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from .choices import CallStatus
+from .lookups import AnyOf, Slot
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -46,11 +47,13 @@ class PortalPageQuerySet(PageQuerySet):
         older_than = Case(
             When(in_locale, then=Value(0)), default=OuterRef("pk"), output_field=IntegerField()
         )
-        # Any page model: copies share a translation_key only within one model, and the
-        # anti-join then hashes wagtailcore_page alone instead of its join with the model's
-        # table (a quarter of the map's points query at 15,000 fiches).
+        # Page rows, not the model's: copies share a translation_key only within one model,
+        # so the anti-join hashes wagtailcore_page alone (a quarter of the map's points query
+        # at 15,000 fiches), and only this model's rows of it (the fiches' 21,000 of the
+        # site's 31,548 pages; the calls' 10,500, hashed instead of probed one call at a time).
         hiding = (
             visible_pages(Page, restricted)
+            .filter(page_types_q(self.model))
             .filter(translation_key=OuterRef("translation_key"))
             .exclude(pk=OuterRef("pk"))
             .filter(Q(locale=locale) | Q(pk__lt=older_than))
@@ -78,6 +81,15 @@ class PortalPageQuerySet(PageQuerySet):
         )
 
 
+def page_types_q(model):
+    """``Page`` rows of ``model`` (and its subclasses), by content type: nothing for ``Page``
+    itself. The content types are Django's cached ones (no query once read)."""
+    if model is Page:
+        return Q()
+    models_ = [other for other in apps.get_models() if issubclass(other, model)]
+    return Q(content_type__in=list(ContentType.objects.get_for_models(*models_).values()))
+
+
 def visible_pages(model=Page, restricted=None):
     """Visible pages of any page model, ``Page`` included (its manager is Wagtail's)."""
     return PortalPageQuerySet(model).visible(restricted)
@@ -89,10 +101,15 @@ def parent_path(ref=OuterRef):
     return Substr(ref("path"), 1, (ref("depth") - 1) * Page.steplen)
 
 
-def call_authorities(restricted=None):
-    """The fiches a call can be listed under: visible ones (a call's is its parent page)."""
+def call_authorities(restricted=None, as_pages=False):
+    """The fiches a call can be listed under: visible ones (a call's is its parent page).
+    ``as_pages``: as their ``Page`` rows (the fiche type's), for the columns those hold,
+    without joining the fiche table."""
     # By name: AuthorityPage is declared after this module, which its manager imports.
-    return visible_pages(apps.get_model("cms", "AuthorityPage"), restricted)
+    model = apps.get_model("cms", "AuthorityPage")
+    if as_pages:
+        return visible_pages(Page, restricted).filter(page_types_q(model))
+    return visible_pages(model, restricted)
 
 
 def fiche_of_call(restricted=None):
@@ -115,10 +132,13 @@ class CallQuerySet(PortalPageQuerySet):
     def with_authority(self, restricted=None, authority_keys=None):
         """Calls whose fiche is visible, each with ``authority_key`` (the fiche's
         translation_key, which links it to the fiche's copy in any language) and
-        ``authority_country``; ``authority_keys`` keeps the calls of those fiches only."""
+        ``authority_country``; ``authority_keys`` keeps the calls of those fiches only (a list,
+        or a ``Slot``: ``AnyOf``, the same SQL whatever their number; or a subquery)."""
         parent = fiche_of_call(restricted)
         wanted = parent
-        if authority_keys is not None:
+        if isinstance(authority_keys, (list, tuple, Slot)):
+            wanted = parent.filter(AnyOf(F("translation_key"), authority_keys))
+        elif authority_keys is not None:
             wanted = parent.filter(translation_key__in=authority_keys)
         # The filter as EXISTS (a semi-join PostgreSQL hashes on the parent path), the two
         # values as subqueries in the SELECT list: computed for the rows returned only.
@@ -132,10 +152,15 @@ class CallQuerySet(PortalPageQuerySet):
         fiche is visible: ``with_authority``'s rule as a join, for whole-site aggregates.
 
         ``with_authority`` probes the fiche's path index twice per call (its EXISTS, then its
-        key); joined, the database finds each call's fiche once, or hashes them all.
+        key); joined, the database finds each call's fiche once, or hashes them all. The
+        fiches as ``Page`` rows: path and key are there, so no probe of the fiche table.
         """
-        calls = self.order_by().annotate(parent_path=parent_path(F))
-        fiches = call_authorities(restricted).order_by()
+        # The calls' own type said too (it is the model's): their Page rows then come from
+        # the type's index (``cms_page_copies``), not from the whole page table.
+        calls = (
+            self.filter(page_types_q(self.model)).order_by().annotate(parent_path=parent_path(F))
+        )
+        fiches = call_authorities(restricted, as_pages=True).order_by()
         calls_sql, calls_params = calls.values("direction", "parent_path").query.sql_with_params()
         fiches_sql, fiches_params = fiches.values("path", "translation_key").query.sql_with_params()
         sql = (

@@ -60,6 +60,10 @@ def awkward_map(skeleton):
     draft = make_authority("Draft", publish=False)
     make_call(draft, "Call under a draft")
     make_authority("No coordinates", latitude=None, longitude=None)
+    # Quotes, backslashes and brackets next to what separates the written values.
+    make_authority('Between "," quotes', latitude=10.0, longitude=-10.0)
+    make_authority("Ends with a backslash \\", latitude=10.0, longitude=-10.0)
+    make_authority("Brackets ],[ too", latitude=12.5, longitude=-0.0)
     return {"quoted": quoted, "tiny": tiny}
 
 
@@ -97,6 +101,9 @@ def test_map_points_keep_their_awkward_values(client, awkward_map):
     assert by_title["Tiny (English)"]["properties"]["openRequests"] == 1
     assert by_title["Tiny (English)"]["geometry"]["coordinates"] == [-179.99999999999997, 1.5e-06]
     assert "Hidden" not in by_title and "Draft" not in by_title
+    assert by_title['Between "," quotes']["geometry"]["coordinates"] == [-10.0, 10.0]
+    assert by_title["Ends with a backslash \\"]["properties"]["url"].startswith("/")
+    assert by_title["Brackets ],[ too"]["geometry"]["coordinates"] == [-0.0, 12.5]
     assert "No coordinates" not in by_title
 
 
