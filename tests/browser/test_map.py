@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 READY = "[data-map-widget][data-state=ready]"
 COUNT = "[data-map-count]"
 PHONE = {"width": 360, "height": 740}
+CLUSTERS = "[data-map-canvas] .map-cluster"
 
 
 @pytest.fixture
@@ -135,6 +136,56 @@ def test_show_on_map_opens_the_popup_and_moves_focus_to_it(portal, tab, data):
     close = popup.locator(".leaflet-popup-close-button")
     with translation.override("en"):
         assert close.get_attribute("aria-label") == translation.gettext("Close")
+
+
+@pytest.fixture
+def one_town(data):
+    """Two fiches at the same place: a cluster down to the last zoom."""
+    return [
+        make_authority(title, country="BF", latitude=12.37, longitude=-1.53)
+        for title in ("Ouagadougou", "Kadiogo")
+    ]
+
+
+def zoom_of(page):
+    return int(page.locator("[data-map-widget]").get_attribute("data-zoom"))
+
+
+def test_a_cluster_zooms_in_and_at_the_last_zoom_lists_its_fiches(portal, tab, one_town):
+    page = open_map(tab, portal, "/fr/carte/?country=BF")
+    assert page.locator("[data-map-canvas] .map-marker").count() == 0
+    cluster = page.locator(CLUSTERS)
+    assert cluster.locator("span[aria-hidden]").inner_text() == "2"
+    before = zoom_of(page)
+    cluster.click()
+    assert before < 10
+    page.wait_for_selector("[data-map-widget][data-zoom='10']")
+    page.locator(CLUSTERS).click()
+    links = page.locator(".leaflet-popup .map-popup__group a")
+    assert links.all_inner_texts() == ["Kadiogo", "Ouagadougou"]
+    kadiogo = next(fiche for fiche in one_town if fiche.title == "Kadiogo")
+    assert links.first.get_attribute("href") == kadiogo.url
+
+
+def test_keyboard_users_expand_a_cluster_and_stay_in_the_map(portal, tab, one_town):
+    page = open_map(tab, portal, "/fr/carte/?country=BF")
+    before = zoom_of(page)
+    page.locator(CLUSTERS).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"[data-map-widget]:not([data-zoom='{before}'])")
+    assert zoom_of(page) > before
+    assert page.evaluate(
+        "document.querySelector('[data-map-canvas]').contains(document.activeElement)"
+    )
+
+
+def test_show_on_map_of_a_fiche_sharing_its_place_opens_the_list_at_its_link(portal, tab, one_town):
+    page = open_map(tab, portal, "/fr/carte/?country=BF")
+    item = page.locator("[data-map-results] > li", has_text="Ouagadougou")
+    item.locator("button").click()
+    page.locator(".leaflet-popup .map-popup__group").wait_for()
+    assert page.evaluate("document.activeElement.textContent") == "Ouagadougou"
+    assert zoom_of(page) == 10
 
 
 def test_coverage_layer_draws_countries_and_white_zones(portal, tab, data):

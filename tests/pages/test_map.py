@@ -177,7 +177,7 @@ def test_vendored_map_assets_fetch_nothing_from_another_host(client, skeleton):
     parser = ResourceCollector()
     parser.feed(fragment)
     vendored = [url for url in parser.urls if "/vendor/" in url]
-    assert len(vendored) == 5  # leaflet css+js, markercluster css+js, topojson-client
+    assert len(vendored) == 4  # leaflet css+js, supercluster, topojson-client
     for url in vendored:
         text = served_text(client, url)
         if url.endswith(".css"):

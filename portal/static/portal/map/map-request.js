@@ -1,7 +1,7 @@
 /*
  * The map widget's one request (graphql/map.graphql), started as soon as the page's
  * configuration is parsed (templates/components/map.html loads this file async, right after
- * it): the answer downloads while the stylesheets and scripts load and the page is laid out,
+ * it and before the widget's stylesheets, which stop the parser): the answer downloads while the stylesheets and scripts load and the page is laid out,
  * instead of after them. map.js takes it with portalMapRequest.data(config), once the
  * "portal-map-request" event has said this file ran, if it had not yet.
  */
@@ -28,8 +28,8 @@ window.portalMapRequest = (function () {
   }
 
   let early = null;
-  const root = document.querySelector("[data-map-widget]");
-  const node = root && document.getElementById(root.dataset.config);
+  // The configuration comes right before this script, ahead of the widget's markup.
+  const node = document.getElementById("map-widget-config");
   if (node && window.fetch) {
     early = post(JSON.parse(node.textContent));
     early.catch(() => {}); // reported by map.js, which offers to try again

@@ -11,7 +11,7 @@
   "use strict";
 
   const root = document.querySelector("[data-map-widget]");
-  if (!root || typeof L === "undefined") {
+  if (!root || typeof L === "undefined" || typeof Supercluster === "undefined") {
     return;
   }
   const config = JSON.parse(document.getElementById(root.dataset.config).textContent);
@@ -38,6 +38,7 @@
 
   const state = {
     features: [],
+    byId: new Map(),
     markers: new Map(),
     countries: new Map(),
     themes: new Map(),
@@ -46,8 +47,6 @@
     filters: emptyFilters(),
     matching: [],
     shown: 0,
-    adding: false,
-    pending: false,
     firstShown: false,
     returnFocus: null,
   };
@@ -189,8 +188,7 @@
   const map = L.map(ui.canvas, {
     zoomControl: false,
     minZoom: 1,
-    // Authorities are towns and regions: zoom 10 shows a town, and each zoom level costs
-    // clustering time (15,000 points: 0.6 s at 10 levels, 1.2 s at 14).
+    // Authorities are towns and regions: zoom 10 shows a town (the clusters' last level).
     maxZoom: 10,
     worldCopyJump: true,
     maxBounds: [
@@ -215,23 +213,40 @@
     return node.innerHTML;
   }
 
-  const clusters = L.markerClusterGroup({
-    chunkedLoading: true,
-    showCoverageOnHover: false,
-    maxClusterRadius: 50,
-    iconCreateFunction: clusterIcon,
-    chunkProgress: (processed, total) => {
-      // Called after each chunk; the last one is followed, synchronously, by the drawing.
-      // (Leaflet.markercluster also reports an empty run when the group joins the map.)
-      if (processed === total && state.adding) {
-        window.setTimeout(markersAdded, 0);
-      }
-    },
-  });
-  map.addLayer(clusters);
+  // --- clusters: the matching points clustered per zoom level, on first use -----------------
+  //
+  // Each zoom level the map shows has its own Supercluster index of the matching points,
+  // built when the map first shows that level (15,000 points: 10-50 ms, the world view the
+  // dearest), and each move draws the clusters and markers of the visible area alone: a few
+  // hundred Leaflet markers. Leaflet.markercluster made a marker for every point and
+  // clustered them for every zoom level up front (~0.5 s before the first marker), and
+  // Supercluster's own hierarchy of every level costs more than the world view alone. Points
+  // closer than CLUSTER_RADIUS pixels share a cluster; at the last zoom, a cluster that still
+  // holds several points (one town) opens the list of its fiches.
 
-  function clusterIcon(cluster) {
-    const size = cluster.getChildCount();
+  const CLUSTER_RADIUS = 50;
+  const layer = L.featureGroup().addTo(map);
+  const drawn = new Map();  // key ("c" + cluster id or "p" + fiche id) → marker on the map
+  const levels = new Map();  // zoom → Supercluster index of state.matching at that zoom
+
+  /** The index of the matching points at ``zoom`` (built on first use). */
+  function level(zoom) {
+    const z = Math.max(map.getMinZoom(), Math.min(Math.round(zoom), map.getMaxZoom()));
+    if (!levels.has(z)) {
+      levels.set(
+        z,
+        new Supercluster({
+          minZoom: z,
+          maxZoom: z,
+          radius: CLUSTER_RADIUS,
+          extent: 256,  // Leaflet's tiles: the radius is in screen pixels
+        }).load(state.matching)
+      );
+    }
+    return levels.get(z);
+  }
+
+  function clusterIcon(size) {
     const level = size < 10 ? "s" : size < 100 ? "m" : "l";
     const label = escapeHtml(count(S.cluster, size));
     return L.divIcon({
@@ -239,6 +254,93 @@
       html: `<span aria-hidden="true">${numbers.format(size)}</span><span class="fr-sr-only">${label}</span>`,
       iconSize: level === "s" ? [34, 34] : level === "m" ? [40, 40] : [48, 48],
     });
+  }
+
+  function clusterMarker(feature, zoom) {
+    const [longitude, latitude] = feature.geometry.coordinates;
+    return L.marker([latitude, longitude], {
+      icon: clusterIcon(feature.properties.point_count),
+      keyboard: true,
+      cluster: feature.properties.cluster_id,
+      zoom,
+    });
+  }
+
+  /** The points of a cluster marker (GeoJSON features, as given to the index). */
+  function leavesOf(marker) {
+    return level(marker.options.zoom)
+      .getLeaves(marker.options.cluster, Infinity)
+      .map((leaf) => state.byId.get(leaf.properties.id));
+  }
+
+  /** Draw the clusters and markers of the visible area (and half a screen around it). */
+  function draw() {
+    if (!state.features.length) return;  // no data yet
+    const bounds = map.getBounds().pad(0.5);
+    const zoom = Math.round(map.getZoom());
+    const box = [
+      Math.max(bounds.getWest(), -180),
+      Math.max(bounds.getSouth(), -85),
+      Math.min(bounds.getEast(), 180),
+      Math.min(bounds.getNorth(), 85),
+    ];
+    const wanted = new Map();
+    for (const feature of level(zoom).getClusters(box, zoom)) {
+      const p = feature.properties;
+      if (p.cluster) {
+        const key = `c${p.cluster_id}`;  // the id tells the zoom level too
+        wanted.set(key, drawn.get(key) || clusterMarker(feature, zoom));
+      } else {
+        const key = `p${p.id}`;
+        wanted.set(key, drawn.get(key) || markerOf(state.byId.get(p.id)));
+      }
+    }
+    for (const [key, marker] of drawn) {
+      if (!wanted.has(key)) layer.removeLayer(marker);
+    }
+    for (const [key, marker] of wanted) {
+      if (!drawn.has(key)) layer.addLayer(marker);
+    }
+    drawn.clear();
+    for (const [key, marker] of wanted) drawn.set(key, marker);
+    root.dataset.zoom = String(zoom);  // what is drawn (the tests wait for it)
+  }
+
+  /** Forget the drawn markers and the indexes (the matching points changed). */
+  function resetClusters() {
+    layer.clearLayers();
+    drawn.clear();
+    levels.clear();
+  }
+
+  map.on("moveend", draw);
+
+  /** A cluster's points: zoom to them (as Leaflet.markercluster does); at the last zoom,
+   * list their fiches. */
+  function expand(marker, byKeyboard) {
+    const leaves = leavesOf(marker);
+    if (marker.options.zoom < map.getMaxZoom()) {
+      const bounds = boundsOf(leaves);
+      if (map.getBoundsZoom(bounds) <= map.getZoom()) {
+        map.setView(marker.getLatLng(), map.getZoom() + 1);
+      } else {
+        map.fitBounds(bounds);
+      }
+      if (byKeyboard) ui.canvas.focus();  // the cluster is gone: keep the focus in the map
+      return;
+    }
+    const points = leaves.map((leaf) => leaf.properties);
+    points.sort((a, b) => byName(a.title, b.title));
+    marker.bindPopup(() => groupPopup(points), { maxWidth: 300 }).openPopup();
+  }
+
+  function groupPopup(points) {
+    const box = el("div", { class: "map-popup", dir: config.dir });
+    box.append(el("p", { class: "map-popup__title" }, count(S.fiches, points.length)));
+    box.append(
+      el("ul", { class: "map-popup__group" }, ...points.map((p) => el("li", {}, ficheLink(p))))
+    );
+    return box;
   }
 
   function markerOf(feature) {
@@ -269,10 +371,14 @@
 
   // A marker without its popup yet: the event reaches the group, which binds and opens it
   // (Enter on a focused marker is a keypress, as for Leaflet's own bound popups).
-  clusters.on("click keypress", (event) => {
+  layer.on("click keypress", (event) => {
     const marker = event.layer;
     const enter = event.type === "click" || event.originalEvent.key === "Enter";
-    if (enter && marker instanceof L.Marker && !marker.getPopup() && marker.options.point) {
+    if (!enter || !(marker instanceof L.Marker)) return;
+    if (marker.getPopup()) return;  // Leaflet's own handler opens and closes it
+    if (marker.options.cluster !== undefined) {
+      expand(marker, event.type === "keypress");
+    } else if (marker.options.point) {
       withPopup(marker).openPopup();
     }
   });
@@ -532,48 +638,44 @@
   // --- markers and the result list ---------------------------------------------------------
 
   function renderMarkers() {
-    if (state.adding) {
-      // Chunked loading is still adding the previous set: redraw once it has finished.
-      state.pending = true;
-      return;
-    }
-    state.adding = true;
     root.dataset.state = "updating";
-    clusters.clearLayers();
-    const layers = state.matching.map(markerOf);
-    if (layers.length) {
-      clusters.addLayers(layers, true);  // no "layeradd" event per marker: nobody listens
-    } else {
-      window.setTimeout(markersAdded, 0);
-    }
-  }
-
-  function markersAdded() {
-    state.adding = false;
-    if (state.pending) {
-      state.pending = false;
-      renderMarkers();
-      return;
-    }
+    resetClusters();
+    frame(!state.firstShown);
+    draw();
     if (!state.firstShown) {
       state.firstShown = true;
       performance.mark("map:markers-shown");
       markersShown();
     }
-    frame();
     root.dataset.state = "ready";
   }
 
   const WORLD = { center: [20, 10], zoom: config.compact ? 1 : 2 };
 
+  /** The smallest box holding ``features``' points (invalid when there are none). */
+  function boundsOf(features) {
+    if (!features.length) return L.latLngBounds([]);
+    let [west, south] = features[0].geometry.coordinates;
+    let [east, north] = [west, south];
+    for (const feature of features) {
+      const [longitude, latitude] = feature.geometry.coordinates;
+      if (longitude < west) west = longitude;
+      if (longitude > east) east = longitude;
+      if (latitude < south) south = latitude;
+      if (latitude > north) north = latitude;
+    }
+    return L.latLngBounds([south, west], [north, east]);
+  }
+
   /** Fit the map to a filtered set; back to the whole world when nothing is filtered. */
-  function frame() {
+  function frame(instantly) {
     const filtered = FILTERS.some((name) => state.filters[name]);
-    const bounds = clusters.getBounds();
+    const bounds = boundsOf(state.matching);
+    const options = instantly ? { animate: false } : {};
     if (filtered && state.matching.length && bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [32, 32], maxZoom: 7 });
+      map.fitBounds(bounds, { padding: [32, 32], maxZoom: 7, ...options });
     } else {
-      map.setView(WORLD.center, WORLD.zoom);
+      map.setView(WORLD.center, WORLD.zoom, options);
     }
   }
 
@@ -612,16 +714,59 @@
     return first;
   }
 
+  /** The first zoom from the current one at which the point of ``feature`` is drawn alone
+   * (null: it shares a cluster up to the last zoom, with points at the same place). */
+  function aloneAt(feature) {
+    const [longitude, latitude] = feature.geometry.coordinates;
+    const near = [longitude - 1e-6, latitude - 1e-6, longitude + 1e-6, latitude + 1e-6];
+    const id = feature.properties.id;
+    for (let zoom = Math.round(map.getZoom()); zoom <= map.getMaxZoom(); zoom += 1) {
+      const found = level(zoom).getClusters(near, zoom);
+      if (found.some((f) => !f.properties.cluster && f.properties.id === id)) return zoom;
+    }
+    return null;
+  }
+
+  /** The drawn cluster that holds the point ``id``. */
+  function drawnClusterOf(id) {
+    for (const marker of drawn.values()) {
+      if (marker.options.cluster !== undefined &&
+          leavesOf(marker).some((leaf) => leaf.properties.id === id)) {
+        return marker;
+      }
+    }
+    return null;
+  }
+
   function showOnMap(id, trigger) {
-    const marker = state.markers.get(id);
-    if (!marker) return;
+    const feature = state.byId.get(id);
+    if (!feature) return;
     ui.canvas.scrollIntoView({ block: "nearest" });
-    clusters.zoomToShowLayer(marker, () => {
-      withPopup(marker).openPopup();
+    const [longitude, latitude] = feature.geometry.coordinates;
+    const position = L.latLng(latitude, longitude);
+    const zoom = aloneAt(feature);
+    const open = () => {
+      draw();
+      let marker = drawn.get(`p${id}`);
+      if (marker) {
+        withPopup(marker).openPopup();
+      } else {
+        marker = drawnClusterOf(id);
+        if (!marker) return;
+        if (!marker.getPopup()) expand(marker, false);
+        else marker.openPopup();
+      }
       state.returnFocus = trigger;
-      const link = marker.getPopup().getElement().querySelector(".map-popup a[href]");
+      const links = [...marker.getPopup().getElement().querySelectorAll(".map-popup a[href]")];
+      const link = links.find((node) => node.getAttribute("href") === feature.properties.url) || links[0];
       if (link) link.focus();
-    });
+    };
+    if (zoom !== null && zoom === Math.round(map.getZoom()) && map.getBounds().contains(position)) {
+      open();
+    } else {
+      map.once("moveend", open);
+      map.setView(position, zoom === null ? map.getMaxZoom() : zoom);
+    }
   }
 
   ui.more.addEventListener("click", () => {
@@ -687,6 +832,7 @@
 
   function receive(data) {
     state.features = JSON.parse(data.mapFeatures).features;
+    state.byId = new Map(state.features.map((feature) => [feature.properties.id, feature]));
     const countries = [...data.countries].sort((a, b) => byName(a.name, b.name));
     state.countries = new Map(countries.map((row) => [row.code, row]));
     state.themes = new Map(data.themes.map((theme) => [theme.slug, theme.name]));
