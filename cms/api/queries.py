@@ -378,7 +378,10 @@ def search_content(text, locale, scope, stop=20):
     combined = backend.search(text, pages).annotate_score("_score")
     get_queryset = getattr(combined, "get_queryset", None)
     if get_queryset is not None:  # a database backend: one ranked query over the models
-        ranked = get_queryset().listed_in(locale, restricted=scope.restricted)
+
+        def ranked():
+            return get_queryset().listed_in(locale, restricted=scope.restricted)
+
         return CombinedSearch(ranked, SEARCHED_MODELS, stop, count_key=count_key)
     visible_sets = {
         AuthorityPage: querysets.authorities(locale, restricted=scope.restricted),

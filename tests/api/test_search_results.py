@@ -8,6 +8,7 @@ ones come after, more than a page of them.
 
 import pytest
 
+from cms.models import PortalPageQuerySet
 from tests.factories import make_authority, make_call, make_news, restrict, translate
 from tests.helpers import card_titles, get, graphql
 
@@ -92,3 +93,33 @@ def test_search_page_shows_the_visitors_copy_and_nothing_hidden(client, harbours
     assert "/en/fiches/" + harbours["untranslated"].slug + "/" in shown
     assert harbours["translated_en"].url in shown
     assert harbours["translated"].url not in shown
+
+
+def test_the_same_search_again_runs_its_kept_query_and_follows_the_content(
+    client, harbours, monkeypatch
+):
+    """The ranked read's SQL is compiled once per words, language, restrictions and day
+    (cms.api.prepared): asked again, the visitor's rule is not built again; a publication
+    or a new restriction (a new content version) shows at once."""
+    built = []
+    listed_in = PortalPageQuerySet.listed_in
+
+    def counting(self, *args, **kwargs):
+        built.append(args)
+        return listed_in(self, *args, **kwargs)
+
+    monkeypatch.setattr(PortalPageQuerySet, "listed_in", counting)
+    first, total = every_result(client, "fr")
+    builds = len(built)
+    assert builds >= 1
+    assert every_result(client, "fr") == (first, total)
+    assert len(built) == builds  # kept: neither built nor compiled again
+
+    newcomer = make_authority(f"{STRONG} newcomer", summary="A harbour.")
+    items, total_now = every_result(client, "fr")
+    assert newcomer.url in {item["url"] for item in items}
+    assert total_now == total + 1
+    restrict(newcomer)
+    items, total_now = every_result(client, "fr")
+    assert newcomer.url not in {item["url"] for item in items}
+    assert total_now == total
