@@ -5,7 +5,8 @@
   nests too deeply, or holds a query or variables of the wrong type is a GraphQL error
   (status 400), never a server error;
 - validation: the query limits (depth, aliases, fields, cost, literal string arguments),
-  then the standard GraphQL rules (cms.api.validation);
+  then the standard GraphQL rules (cms.api.validation); a document that passed them is kept
+  parsed and validated per process (cms.api.documents), not parsed again;
 - the variables' values given to string arguments are checked against the same limits
   before anything is resolved (cms.api.validation.LimitedExecutionContext);
 - argument limits (perPage, order, filters) are checked by the resolvers and reported as
@@ -21,13 +22,26 @@ import logging
 from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse
+from django.db import connection, transaction
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.gzip import gzip_page
-from graphene_django.views import GraphQLView, HttpError
-from graphql import ExecutionResult, GraphQLError
+from graphene_django.settings import graphene_settings
+from graphene_django.views import MUTATION_ERRORS_FLAG, GraphQLView, HttpError
+from graphql import (
+    ExecutionResult,
+    GraphQLError,
+    execute,
+    parse,
+    specified_rules,
+    validate,
+    validate_schema,
+)
+from graphql.language import OperationType
+from graphql.utilities import get_operation_ast
 
+from cms.api.documents import documents
 from cms.api.querysets import InvalidFilter
 from cms.api.results import kept_answer
 from cms.api.schema import schema
@@ -101,10 +115,86 @@ class PublicGraphQLView(GraphQLView):
             query,
             variables,
             args[0] if args else kwargs.get("operation_name"),
-            lambda: super(PublicGraphQLView, self).execute_graphql_request(
-                request, data, query, variables, *args, **kwargs
-            ),
+            lambda: self._execute_graphql_request(request, data, query, variables, *args, **kwargs),
         )
+
+    def _execute_graphql_request(
+        self, request, data, query, variables, operation_name, show_graphiql=False
+    ):
+        """graphene-django's ``execute_graphql_request``, step by step, with the document
+        parsed and validated once per process (``cms.api.documents``)."""
+        if not query:
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+
+        schema = self.schema.graphql_schema
+        schema_validation_errors = validate_schema(schema)
+        if schema_validation_errors:
+            return ExecutionResult(data=None, errors=schema_validation_errors)
+
+        rules = self.validation_rules or specified_rules
+        document = documents.get(schema, query, rules)
+        validated = document is not None
+        if not validated:
+            try:
+                document = parse(query)
+            except Exception as e:
+                return ExecutionResult(errors=[e])
+
+        operation_ast = get_operation_ast(document, operation_name)
+
+        if (
+            request.method.lower() == "get"
+            and operation_ast is not None
+            and operation_ast.operation != OperationType.QUERY
+        ):
+            if show_graphiql:
+                return None
+            kind = operation_ast.operation.value  # graphene-django's own message
+            raise HttpError(
+                HttpResponseNotAllowed(
+                    ["POST"],
+                    f"Can only perform a {kind} operation from a POST request.",
+                )
+            )
+
+        if not validated:
+            validation_errors = validate(
+                schema, document, rules, graphene_settings.MAX_VALIDATION_ERRORS
+            )
+            if validation_errors:
+                return ExecutionResult(data=None, errors=validation_errors)
+            documents.put(schema, query, rules, document)
+
+        try:
+            execute_options = {
+                "root_value": self.get_root_value(request),
+                "context_value": self.get_context(request),
+                "variable_values": variables,
+                "operation_name": operation_name,
+                "middleware": self.get_middleware(request),
+            }
+            if self.execution_context_class:
+                execute_options["execution_context_class"] = self.execution_context_class
+
+            if (
+                operation_ast is not None
+                and operation_ast.operation == OperationType.MUTATION
+                and (
+                    graphene_settings.ATOMIC_MUTATIONS is True
+                    or connection.settings_dict.get("ATOMIC_MUTATIONS", False) is True
+                )
+            ):
+                with transaction.atomic():
+                    result = execute(schema, document, **execute_options)
+                    if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
+                        transaction.set_rollback(True)
+                return result
+
+            return execute(schema, document, **execute_options)
+        except Exception as e:
+            return ExecutionResult(errors=[e])
 
     @staticmethod
     def format_error(error):

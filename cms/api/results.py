@@ -15,6 +15,7 @@ Never kept nor served:
 """
 
 import datetime
+import functools
 import hashlib
 import json
 
@@ -48,9 +49,11 @@ class _FieldNames(Visitor):
         self.names.add(node.name.value)
 
 
+@functools.lru_cache(maxsize=256)
 def cacheable_document(query):
     """Whether every operation of ``query`` is a query of list root fields only, without
-    comments (fragments at the root are not looked into: not kept)."""
+    comments (fragments at the root are not looked into: not kept). Remembered per text
+    (the endpoint's texts are at most 20,000 characters: a few MB at most)."""
     try:
         document = parse(query)
     except GraphQLError:

@@ -81,6 +81,16 @@ def rich_text(value):
     return expand_db_html(value) if value else ""
 
 
+def stored_country(obj, attribute):
+    """The country code ``attribute`` of ``obj`` as stored: a page model's django-countries
+    descriptor builds a ``Country`` object on every read, only for ``country_value`` to turn
+    it back into its code (a deferred field is read through the descriptor, which loads it)."""
+    stored = getattr(obj, "__dict__", None)
+    if stored is not None and attribute in stored:
+        return stored[attribute]
+    return getattr(obj, attribute)
+
+
 def country_value(scope, code, language_code):
     code = str(code or "")
     if not code:
@@ -250,7 +260,9 @@ class AuthorityLink(ItemType):
 
     @staticmethod
     def resolve_country(parent, info):
-        return country_value(scope_for(info), parent.obj.country, parent.language)
+        return country_value(
+            scope_for(info), stored_country(parent.obj, "country"), parent.language
+        )
 
 
 class Cooperation(ItemType):
@@ -364,7 +376,9 @@ class Authority(ItemType):
 
     @staticmethod
     def resolve_country(parent, info):
-        return country_value(scope_for(info), parent.obj.country, parent.language)
+        return country_value(
+            scope_for(info), stored_country(parent.obj, "country"), parent.language
+        )
 
     @staticmethod
     def resolve_french(parent, info):
