@@ -121,6 +121,23 @@ def test_map_with_more_themes_than_a_mask_holds_is_still_the_same(client, awkwar
     assert len(by_title["Tiny"]["properties"]["themes"]) == flat.MAX_THEME_RANKS + 1
 
 
+def test_map_with_as_many_themes_as_a_mask_holds_is_the_same(client, awkward_map):
+    """Every bit of the mask in use, the sign bit's theme too (``_rank_bit``)."""
+    in_use = len(flat.ranked_theme_ids())
+    many = [
+        Theme.objects.create(name=f"Theme {n}", slug=f"extra-{n:02d}", locale=locale())
+        for n in range(flat.MAX_THEME_RANKS - in_use)
+    ]
+    fiche = awkward_map["tiny"]
+    fiche.objective_themes.set(many)
+    publish_page(fiche)
+    assert len(flat.ranked_theme_ids()) == flat.MAX_THEME_RANKS
+    if connection.vendor == "postgresql":
+        assert flat.map_features_text(locale("fr")) is not None
+    text = graphql(client, '{ mapFeatures(locale: "fr") }')["data"]["mapFeatures"]
+    assert text == plain_document("fr")
+
+
 @pytest.mark.parametrize("code", ["fr", "en", "ar"])
 def test_open_calls_joined_to_their_fiche_are_those_of_open_calls(awkward_map, code):
     """``authority_keys_sql`` (the join) keeps the calls ``with_authority`` keeps."""
