@@ -99,7 +99,8 @@ def pagination_args():
     }
 
 
-# Ids a page's primary key may hold (PostgreSQL's integer); others take Django's own path.
+# The largest id a page can have: Wagtail's ``Page.id`` is an ``AutoField``, the database's
+# 32-bit integer. A larger id finds nothing (and SQLite refuses numbers over 64 bits).
 MAX_ID = 2**31 - 1
 
 
@@ -108,12 +109,10 @@ def single(build, id, slug, key):
     ``build()``. By id, its SQL is compiled once per ``key`` (a tuple naming what ``build``'s
     SQL depends on: the field, language, restrictions and day; ``cms.api.prepared``)."""
     if id is not None:
-        if not str(id).isdigit():
+        if not str(id).isdigit() or not 0 < int(id) <= MAX_ID:
             return None
-        if 0 < int(id) <= MAX_ID:
-            found = prepared.run_as(("single", *key), partial(_by_id, build), ids=[int(id)])
-            return found[0] if found else None
-        queryset = build().filter(pk=id)
+        found = prepared.run_as(("single", *key), partial(_by_id, build), ids=[int(id)])
+        return found[0] if found else None
     elif slug:
         queryset = build().filter(slug=slug)
     else:
