@@ -32,7 +32,6 @@ class ApiScope:
         self._locales = {}
         self._taxonomy = None
         self._terms_by_pk = None
-        self._country_names = {}
         self._labels = {}
         self.page_urls = PageUrls()
 
@@ -122,10 +121,7 @@ class ApiScope:
     # --- countries and labels ----------------------------------------------------------------
 
     def country_name(self, code, language_code):
-        names = self._country_names.get(language_code)
-        if names is None:
-            names = self._country_names[language_code] = country_names(language_code)
-        return names.get(str(code), str(code))
+        return country_names(language_code).get(str(code), str(code))
 
     def label(self, choices, value, language_code):
         """The label of ``value`` (a stored code of ``choices``) in ``language_code``: every
